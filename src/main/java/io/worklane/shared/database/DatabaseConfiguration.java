@@ -1,0 +1,59 @@
+package io.worklane.shared.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Optional;
+
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    static final String PLATFORM_SCHEMA = "platform";
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    /** Holds the embedded server, if any, so that it stops after the pool is closed. */
+    record Server(Optional<EmbeddedPostgresServer> embedded) implements AutoCloseable {
+        @Override
+        public void close() {
+            embedded.ifPresent(EmbeddedPostgresServer::close);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    Server databaseServer(DatabaseProperties properties) {
+        if (!properties.embedded()) {
+            log.info("Using the PostgreSQL server at {}", properties.url());
+            return new Server(Optional.empty());
+        }
+        return new Server(Optional.of(EmbeddedPostgresServer.start(properties.home())));
+    }
+
+    /** Closed before the server stops: Spring destroys a bean before the beans it depends on. */
+    @Bean(destroyMethod = "close")
+    SchemaRoutingDataSource dataSource(Server server, DatabaseProperties properties,
+                                       ObjectProvider<CurrentSchema> currentSchema) {
+        var config = new HikariConfig();
+        config.setPoolName("worklane");
+        if (server.embedded().isPresent()) {
+            config.setJdbcUrl(server.embedded().get().jdbcUrl("postgres"));
+            config.setUsername("postgres");
+        } else {
+            config.setJdbcUrl(properties.url());
+            config.setUsername(properties.username());
+            config.setPassword(properties.password());
+        }
+        config.setSchema(PLATFORM_SCHEMA);
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setMinimumIdle(Math.min(4, properties.poolSize()));
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "worklane");
+        CurrentSchema schema = () -> currentSchema.getIfAvailable(() -> Optional::empty).name();
+        return new SchemaRoutingDataSource(new HikariDataSource(config), schema);
+    }
+
+}

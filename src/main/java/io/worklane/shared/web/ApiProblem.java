@@ -1,0 +1,65 @@
+package io.worklane.shared.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A refusal that reaches the client as RFC 9457 problem+json. Its {@code type} is stable (clients
+ * may switch on it); its {@code detail} is the sentence a person reads.
+ */
+public class ApiProblem extends RuntimeException {
+
+    public static final String TYPE_BASE = "https://worklane.io/problems/";
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ApiProblem(HttpStatus status, String type, String title, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblem invalidField(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field",
+                "'" + field + "' " + message + ".", List.of(new FieldError(field, message)));
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail, List.of());
+    }
+
+    public static ApiProblem conflict(String type, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, type, "Conflict", detail, List.of());
+    }
+
+    public static ApiProblem conflictOnField(String type, String field, String message) {
+        return new ApiProblem(HttpStatus.CONFLICT, type, "Conflict", "'" + field + "' " + message + ".",
+                List.of(new FieldError(field, message)));
+    }
+
+    public static ApiProblem staleVersion(long current) {
+        return new ApiProblem(HttpStatus.CONFLICT, "stale-version", "Stale version",
+                "This record was changed by someone else (it is now at version " + current
+                        + "). Reload it and apply your change again.", List.of());
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, List.of());
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ProblemDetail toProblemDetail() {
+        return Problems.of(status, type, title, getMessage(), errors);
+    }
+}
