@@ -33,7 +33,7 @@ create table spring_session (
     last_access_time      bigint not null,
     max_inactive_interval int not null,
     expiry_time           bigint not null,
-    principal_name        varchar(100)
+    principal_name        varchar(200)
 );
 
 create unique index spring_session_ix1 on spring_session (session_id);

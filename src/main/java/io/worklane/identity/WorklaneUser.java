@@ -3,6 +3,8 @@ package io.worklane.identity;
 import io.worklane.shared.TenantId;
 import io.worklane.shared.UserId;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
+
 import java.io.Serializable;
 import java.util.Set;
 
@@ -11,7 +13,13 @@ import java.util.Set;
  * only on its own tenant's paths. Serializable because web sessions are stored in PostgreSQL.
  */
 public record WorklaneUser(UserId id, TenantId tenantId, String tenantSlug, String email, String name,
-                           Set<Role> roles) implements Serializable {
+                           Set<Role> roles) implements AuthenticatedPrincipal, Serializable {
+
+    /** Unique across tenants: sessions are indexed by it. */
+    @Override
+    public String getName() {
+        return tenantId + "/" + id;
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -30,7 +30,7 @@ class DatabaseConfiguration {
             log.info("Using the PostgreSQL server at {}", properties.url());
             return new Server(Optional.empty());
         }
-        return new Server(Optional.of(EmbeddedPostgresServer.start(properties.home())));
+        return new Server(Optional.of(EmbeddedPostgresServer.start(properties.home(), properties.binaries(), properties.temporary())));
     }
 
     /** Closed before the server stops: Spring destroys a bean before the beans it depends on. */

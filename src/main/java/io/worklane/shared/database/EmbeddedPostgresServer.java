@@ -37,25 +37,39 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String VERSION = "17.11";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
+    private final Path home;
     private final Path binaries;
     private final Path dataDirectory;
+    private final boolean temporary;
     private final int port;
     private volatile boolean running;
+    private java.nio.channels.FileChannel lockChannel;
 
-    private EmbeddedPostgresServer(Path binaries, Path dataDirectory, int port) {
+    private EmbeddedPostgresServer(Path home, Path binaries, boolean temporary, int port) {
+        this.home = home;
         this.binaries = binaries;
-        this.dataDirectory = dataDirectory;
+        this.dataDirectory = home.resolve("pg");
+        this.temporary = temporary;
         this.port = port;
     }
 
-    /** Starts a server on {@code home/pg} (creating the cluster on first use) and returns once it accepts connections. */
+    /** Starts a server on {@code home/pg}, creating the cluster on first use; returns once it accepts connections. */
     public static EmbeddedPostgresServer start(Path home) {
+        return start(home, null, false);
+    }
+
+    /**
+     * Like {@link #start(Path)}, with the programs under {@code binaries} (default {@code home/pg-17.11});
+     * a {@code temporary} server deletes its home when closed.
+     */
+    public static EmbeddedPostgresServer start(Path home, Path binaries, boolean temporary) {
         try {
             Path absoluteHome = home.toAbsolutePath().normalize();
             Files.createDirectories(absoluteHome);
-            Path binaries = extractBinaries(absoluteHome.resolve("pg-" + VERSION));
-            Path dataDirectory = absoluteHome.resolve("pg");
-            var server = new EmbeddedPostgresServer(binaries, dataDirectory, freePort());
+            Path programs = extractBinaries((binaries == null ? absoluteHome : binaries.toAbsolutePath().normalize())
+                    .resolve("pg-" + VERSION));
+            var server = new EmbeddedPostgresServer(absoluteHome, programs, temporary, freePort());
+            server.lockHome();
             server.initialiseIfNew();
             server.stopOrphanedServer();
             server.startServer();
@@ -81,6 +95,43 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         running = false;
         run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "-m", "fast", "-t", "30", "-w", "stop"));
         log.info("Embedded PostgreSQL stopped");
+        try {
+            lockChannel.close();
+        } catch (IOException e) {
+            log.warn("Could not release the lock on {}", home, e);
+        }
+        if (temporary) {
+            try {
+                deleteRecursively(home);
+            } catch (IOException e) {
+                log.warn("Could not delete the temporary database in {}", home, e);
+            }
+        }
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /**
+     * Holds a lock on the home directory for as long as this process runs: the operating system
+     * releases it when the process dies, however it dies. So a server found running under a home we
+     * could lock was orphaned, while a home we cannot lock belongs to a live Worklane.
+     */
+    private void lockHome() throws IOException {
+        lockChannel = java.nio.channels.FileChannel.open(home.resolve("worklane.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IllegalStateException("Another Worklane is running with its data in " + home
+                    + ". Stop it, or give this one another WORKLANE_HOME.");
+        }
     }
 
     private void initialiseIfNew() throws IOException {
@@ -180,9 +231,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (Files.exists(target.resolve("bin/postgres"))) {
             return target;
         }
-        Path staging = target.resolveSibling(target.getFileName() + ".extracting");
-        deleteRecursively(staging);
-        Files.createDirectories(staging);
+        // Extract beside the target and rename, so that concurrent starts never see half a copy.
+        Files.createDirectories(target.getParent());
+        Path staging = Files.createTempDirectory(target.getParent(), target.getFileName() + ".extracting-");
         try (InputStream txz = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64");
              var tar = new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(txz)))) {
             TarArchiveEntry entry;
@@ -205,7 +256,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 }
             }
         }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.exists(target.resolve("bin/postgres"))) {
+                throw e;
+            }
+            deleteRecursively(staging); // another process extracted them first
+        }
         return target;
     }
 

@@ -1,0 +1,120 @@
+package io.worklane.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A plain HTTP client for tests: what a real API client sends and sees, nothing mocked. */
+public final class Http {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private final String base;
+    private final Map<String, String> headers;
+
+    private Http(String base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    public static Http at(int port) {
+        return new Http("http://localhost:" + port, new LinkedHashMap<>());
+    }
+
+    public Http header(String name, String value) {
+        var copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new Http(base, copy);
+    }
+
+    public Http bearer(String token) {
+        return header("Authorization", "Bearer " + token);
+    }
+
+    public Http basic(String user, String password) {
+        return header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, json(body), "application/json");
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body == null ? null : json(body), "application/json");
+    }
+
+    public Response patch(String path, Object body) {
+        return send("PATCH", path, json(body), "application/json");
+    }
+
+    /** Sends a raw body exactly as given, for malformed and oversized requests. */
+    public Response send(String method, String path, String body, String contentType) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String json(Object body) {
+        return body instanceof String s ? s : JSON.writeValueAsString(body);
+    }
+
+    /** A response, with its body parsed as JSON when it is JSON. */
+    public record Response(HttpResponse<String> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(raw.body());
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return raw.statusCode() + " " + raw.body();
+        }
+    }
+}
