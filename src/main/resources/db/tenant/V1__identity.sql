@@ -18,6 +18,9 @@ create table users (
 
 create unique index users_email_key on users (lower(email));
 create index users_name_idx on users (lower(name), id);
+-- Prefix search in people pickers (lower(name) like 'ad%'), independent of the database's collation.
+create index users_name_prefix_idx on users (lower(name) text_pattern_ops);
+create index users_email_prefix_idx on users (lower(email) text_pattern_ops);
 
 create table teams (
     id          uuid primary key,

@@ -12,7 +12,7 @@ import java.util.Set;
  * The signed-in person, as every request sees them. It names its tenant: a principal is honoured
  * only on its own tenant's paths. Serializable because web sessions are stored in PostgreSQL.
  */
-public record WorklaneUser(UserId id, TenantId tenantId, String tenantSlug, String email, String name,
+public record WorklaneUser(UserId id, TenantId tenantId, String tenantSlug, String email, String displayName,
                            Set<Role> roles) implements AuthenticatedPrincipal, Serializable {
 
     /** Unique across tenants: sessions are indexed by it. */
@@ -34,7 +34,7 @@ public record WorklaneUser(UserId id, TenantId tenantId, String tenantSlug, Stri
     }
 
     public String initials() {
-        String[] parts = name.strip().split("\\s+");
+        String[] parts = displayName.strip().split("\\s+");
         String first = parts[0].isEmpty() ? "?" : parts[0].substring(0, 1);
         String last = parts.length > 1 ? parts[parts.length - 1].substring(0, 1) : "";
         return (first + last).toUpperCase();

@@ -60,7 +60,8 @@ public class Users {
     }
 
     public Page<User> list(String query, PageRequest page) {
-        String pattern = query == null || query.isBlank() ? null : "%" + query.strip().toLowerCase() + "%";
+        // A prefix of the name or the e-mail address: what people type in a picker, and indexed.
+        String pattern = query == null || query.isBlank() ? null : escapeLike(query.strip().toLowerCase()) + "%";
         String where = pattern == null ? "" : " where lower(name) like :q or lower(email) like :q";
         var select = jdbc.sql("select " + COLUMNS + " from users" + where + " order by lower(name), id limit :limit offset :offset")
                 .param("limit", page.size()).param("offset", page.offset());
@@ -99,6 +100,10 @@ public class Users {
     public void recordSuccessfulSignIn(UserId id) {
         jdbc.sql("update users set failed_sign_ins = 0, throttled_until = null where id = ? and failed_sign_ins > 0")
                 .param(id.value()).update();
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static String pgArray(Set<Role> roles) {

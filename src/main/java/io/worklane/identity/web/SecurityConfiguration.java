@@ -6,7 +6,6 @@ import io.worklane.shared.web.ProblemWriter;
 import io.worklane.shared.web.Problems;
 import io.worklane.tenancy.OperatorAuthentication;
 import io.worklane.tenancy.TenantContext;
-import io.worklane.tenancy.web.TenantFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -183,8 +182,8 @@ class SecurityConfiguration {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            if (e instanceof SignIn.ThrottledException) {
-                response.setHeader("Retry-After", "30");
+            if (e instanceof SignIn.ThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
                 problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled",
                         "Too many failed sign-ins", e.getMessage()));
                 return;
@@ -203,7 +202,7 @@ class SecurityConfiguration {
     }
 
     private static String tenantPath(HttpServletRequest request, String path) {
-        return request.getContextPath() + "/t/" + TenantFilter.slugOf(request).orElseThrow() + path;
+        return request.getContextPath() + "/t/" + TenantContext.require().slug() + path;
     }
 
     private static void redirect(HttpServletRequest request, HttpServletResponse response, String location) throws IOException {

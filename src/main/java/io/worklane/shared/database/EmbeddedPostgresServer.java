@@ -87,6 +87,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** The superuser's password (empty for a cluster made before passwords were generated). */
+    public String password() {
+        try {
+            return Files.exists(passwordFile()) ? Files.readString(passwordFile()).strip() : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path passwordFile() {
+        return home.resolve("pg-password");
+    }
+
     @Override
     public synchronized void close() {
         if (!running) {
@@ -141,9 +154,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Files.createDirectories(dataDirectory.getParent());
         Path staging = dataDirectory.resolveSibling("pg.initdb");
         deleteRecursively(staging);
+        // Even on 127.0.0.1 other local users must not get in: the superuser gets a generated password.
+        byte[] secret = new byte[24];
+        new java.security.SecureRandom().nextBytes(secret);
+        Path passwordFile = passwordFile();
+        Files.deleteIfExists(passwordFile);
+        Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(passwordFile, java.util.HexFormat.of().formatHex(secret));
         // initdb into a staging directory, then rename: a crash mid-initdb never leaves a half-made cluster.
-        run(List.of(bin("initdb"), "-A", "trust", "-U", "postgres", "-E", "UTF-8", "--locale=C",
-                "--no-instructions", "-D", staging.toString()));
+        run(List.of(bin("initdb"), "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-U", "postgres", "-E", "UTF-8",
+                "--locale=C", "--no-instructions", "-D", staging.toString()));
         Files.writeString(staging.resolve("postgresql.conf"), """
 
                 # Worklane embedded defaults: durable, local only.
@@ -224,7 +244,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
     }
 
     private static Path extractBinaries(Path target) throws IOException {

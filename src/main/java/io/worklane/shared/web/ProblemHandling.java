@@ -30,6 +30,9 @@ import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +49,19 @@ public class ProblemHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+    private final ITemplateEngine templates;
+
+    public ProblemHandling(ITemplateEngine templates) {
+        this.templates = templates;
+    }
+
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Map<String, Object>> apiProblem(ApiProblem problem, HttpServletRequest request) {
+    ResponseEntity<?> apiProblem(ApiProblem problem, HttpServletRequest request) {
         return respond(problem.toProblemDetail(), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         PayloadTooLargeException tooLarge = causeOf(e, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return respond(tooLarge.toProblemDetail(), request);
@@ -91,7 +100,7 @@ public class ProblemHandling {
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+    ResponseEntity<?> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .sorted(java.util.Comparator.comparing(FieldError::field))
@@ -102,7 +111,7 @@ public class ProblemHandling {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Map<String, Object>> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+    ResponseEntity<?> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         List<FieldError> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
@@ -117,7 +126,7 @@ public class ProblemHandling {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<?> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         String expected = e.getRequiredType() == null ? "of another type" : describe(e.getRequiredType());
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "wrong-type", "Wrong type",
                 "'" + e.getName() + "' must be " + expected + ".",
@@ -125,26 +134,26 @@ public class ProblemHandling {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+    ResponseEntity<?> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "missing-field", "Missing field",
                 "The query parameter '" + e.getParameterName() + "' is required.",
                 List.of(new FieldError(e.getParameterName(), "is required"))), request);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<Map<String, Object>> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+    ResponseEntity<?> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "missing-header", "Missing header",
                 "The header '" + e.getHeaderName() + "' is required.",
                 List.of(new FieldError(e.getHeaderName(), "is required"))), request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e, HttpServletRequest request) {
+    ResponseEntity<?> noResource(NoResourceFoundException e, HttpServletRequest request) {
         return respond(Problems.notFound(), request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<?> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         var problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
                 e.getMethod() + " is not supported here" + (e.getSupportedHttpMethods() == null ? "."
                         : "; use " + e.getSupportedHttpMethods().stream().map(Object::toString)
@@ -154,36 +163,36 @@ public class ProblemHandling {
             var headers = new HttpHeaders();
             headers.putAll(response.getHeaders());
             headers.setAllow(e.getSupportedHttpMethods());
-            return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
+            return new ResponseEntity<Object>(response.getBody(), headers, response.getStatusCode());
         }
         return response;
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<?> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
                 "Send the body as application/json."), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+    ResponseEntity<?> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
                 "This resource is available as application/json."), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e, HttpServletRequest request) {
+    ResponseEntity<?> denied(AccessDeniedException e, HttpServletRequest request) {
         return respond(Problems.forbidden(), request);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
-    ResponseEntity<Map<String, Object>> duplicate(DuplicateKeyException e, HttpServletRequest request) {
+    ResponseEntity<?> duplicate(DuplicateKeyException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.CONFLICT, "duplicate", "Conflict",
                 "A record with the same unique value already exists."), request);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) throws Exception {
+    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse errorResponse
                 && errorResponse.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(errorResponse.getStatusCode().value());
@@ -198,11 +207,25 @@ public class ProblemHandling {
         return respond(problem, request);
     }
 
-    private static ResponseEntity<Map<String, Object>> respond(ProblemDetail problem, HttpServletRequest request) {
+    /** API clients get problem+json; a person's browser gets the same problem as a page. */
+    private ResponseEntity<?> respond(ProblemDetail problem, HttpServletRequest request) {
         problem.setInstance(URI.create(request.getRequestURI()));
+        if (isPage(request)) {
+            var context = new Context(request.getLocale());
+            context.setVariable("status", problem.getStatus());
+            context.setVariable("reason", problem.getTitle());
+            context.setVariable("detail", problem.getDetail());
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.TEXT_HTML)
+                    .body(templates.process("error", context));
+        }
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemWriter.asMap(problem));
+    }
+
+    private static boolean isPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html") && !request.getRequestURI().contains("/api/");
     }
 
     private static String path(JacksonException e) {

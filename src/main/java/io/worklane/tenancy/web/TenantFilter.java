@@ -63,7 +63,15 @@ public class TenantFilter extends OncePerRequestFilter {
             return;
         }
         if (tenant.get().status() == TenantStatus.SUSPENDED) {
-            refuseSuspended(tenant.get(), request, response);
+            refuse(request, response, HttpStatus.FORBIDDEN, "tenant-suspended", "Tenant suspended",
+                    tenant.get().name() + " is suspended on this Worklane: " + tenant.get().suspendedReason()
+                            + ". Its data is kept; contact your Worklane operator to resume it.");
+            return;
+        }
+        if (tenant.get().migrationError() != null) {
+            // Serving a schema that failed to upgrade would run this build's code on old tables.
+            refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "tenant-unavailable", "Tenant unavailable",
+                    tenant.get().name() + " is unavailable while its data is upgraded. Your Worklane operator has been told.");
             return;
         }
         try {
@@ -78,18 +86,18 @@ public class TenantFilter extends OncePerRequestFilter {
         }
     }
 
-    private void refuseSuspended(Tenant tenant, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String detail = tenant.name() + " is suspended on this Worklane: " + tenant.suspendedReason()
-                + ". Its data is kept; contact your Worklane operator to resume it.";
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+                        String title, String detail) throws IOException {
         String accept = request.getHeader("Accept");
         if (accept != null && accept.contains("text/html")) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setStatus(status.value());
             response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Suspended</title>"
-                    + "<link rel=\"stylesheet\" href=\"/css/worklane.css\"></head><body class=\"centred\"><main class=\"card\">"
-                    + "<h1>Suspended</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p></main></body></html>");
+            response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                    + HtmlUtils.htmlEscape(title) + "</title><link rel=\"stylesheet\" href=\"/css/worklane.css\"></head>"
+                    + "<body class=\"centred\"><main class=\"card\"><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>"
+                    + HtmlUtils.htmlEscape(detail) + "</p></main></body></html>");
             return;
         }
-        problems.write(request, response, Problems.of(HttpStatus.FORBIDDEN, "tenant-suspended", "Tenant suspended", detail));
+        problems.write(request, response, Problems.of(status, type, title, detail));
     }
 }
