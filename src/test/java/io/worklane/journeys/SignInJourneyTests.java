@@ -1,0 +1,120 @@
+package io.worklane.journeys;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.worklane.support.TestTenants;
+import io.worklane.support.WorklaneTest;
+import io.worklane.tenancy.Tenant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** What a new organisation's first admin does on day one, in a real browser. */
+@WorklaneTest
+class SignInJourneyTests {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theFirstAdminSignsInSeesTheHomePageAddsAColleagueAndSignsOut() {
+        Tenant tenant = tenants.stamp("journey");
+        Page page = browser.newPage("http://localhost:" + port);
+
+        page.navigate("/t/" + tenant.slug() + "/");
+        assertThat(page).hasURL("http://localhost:" + port + "/t/" + tenant.slug() + "/login");
+        page.getByLabel("E-mail").fill(TestTenants.adminOf(tenant.slug()));
+        page.getByLabel("Password").fill(TestTenants.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Ada Admin"))).isVisible();
+        assertThat(page.getByText("Unplanned work")).isVisible();
+        assertThat(page.getByText("IT Operations")).isVisible();
+        Browser.screenshot(page, "home");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People")).click();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Grace Agent");
+        page.locator("#email").fill("grace@" + tenant.slug() + ".test");
+        page.locator("#role-agent").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add person")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added Grace Agent.");
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Grace Agent"))).isVisible();
+        Browser.screenshot(page, "people");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.getByText("You are signed out.")).isVisible();
+        page.navigate("/t/" + tenant.slug() + "/");
+        assertThat(page).hasURL("http://localhost:" + port + "/t/" + tenant.slug() + "/login");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAClearMessage() {
+        Tenant tenant = tenants.stamp("wrongpw");
+        Page page = browser.newPage("http://localhost:" + port);
+
+        page.navigate("/t/" + tenant.slug() + "/login");
+        page.getByLabel("E-mail").fill(TestTenants.adminOf(tenant.slug()));
+        page.getByLabel("Password").fill("not-the-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("The e-mail address or password is not right.");
+    }
+
+    @Test
+    void anApiTokenIsShownOnceThenOnlyItsHint() {
+        Tenant tenant = tenants.stamp("tokens");
+        Page page = browser.newPage("http://localhost:" + port);
+        page.navigate("/t/" + tenant.slug() + "/login");
+        page.getByLabel("E-mail").fill(TestTenants.adminOf(tenant.slug()));
+        page.getByLabel("Password").fill(TestTenants.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens")).click();
+        page.getByLabel("Name").fill("deployment pipeline");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+
+        var secret = page.getByTestId("new-token");
+        assertThat(secret).containsText("wl_" + tenant.slug() + "_");
+        String token = secret.textContent();
+        Browser.screenshot(page, "tokens");
+        page.reload();
+        assertThat(page.getByTestId("new-token")).hasCount(0);
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("deployment pipeline"))).isVisible();
+        assertThat(page.getByText(token.substring(token.length() - 4))).isVisible();
+    }
+
+    @Test
+    void theOperatorSignsInWithTheTokenAndSeesTheTenants() {
+        Tenant tenant = tenants.stamp("listed");
+        Page page = browser.newPage("http://localhost:" + port);
+
+        page.navigate("/operator");
+        page.getByLabel("Operator token").fill(TestTenants.OPERATOR_TOKEN);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tenants"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(tenant.slug()))).isVisible();
+        Browser.screenshot(page, "operator");
+    }
+}
