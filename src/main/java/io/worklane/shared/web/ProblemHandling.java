@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -88,6 +89,15 @@ public class ProblemHandling {
                     : describe(mismatch.getTargetType());
             return Problems.of(HttpStatus.BAD_REQUEST, "wrong-type", "Wrong type",
                     "'" + field + "' must be " + expected + ".", List.of(new FieldError(field, "must be " + expected)));
+        }
+        if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
+            // A value of the right JSON type that its type refused (an unknown role): the body is
+            // well-formed JSON, so this is the field's fault, not the syntax's.
+            String field = path(invalid);
+            IllegalArgumentException reason = causeOf(invalid.getCause(), IllegalArgumentException.class);
+            String message = reason != null && reason.getMessage() != null ? reason.getMessage() : "is not a valid value";
+            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field",
+                    "'" + field + "' " + message + ".", List.of(new FieldError(field, message)));
         }
         if (cause instanceof StreamReadException || cause instanceof JacksonException) {
             var location = ((JacksonException) cause).getLocation();
