@@ -15,7 +15,10 @@ import java.util.Set;
 public record WorklaneUser(UserId id, TenantId tenantId, String tenantSlug, String email, String name,
                            Set<Role> roles) implements AuthenticatedPrincipal, Serializable {
 
-    /** Unique across tenants: sessions are indexed by it. */
+    /**
+     * Unique across tenants: sessions are indexed by it. Not the person's name: templates must write
+     * {@code ${me.name()}}, because {@code ${me.name}} resolves to this getter.
+     */
     @Override
     public String getName() {
         return tenantId + "/" + id;

@@ -44,8 +44,16 @@ public class SignIn {
 
     /** A throttled sign-in: the person is told how long to wait. */
     public static class ThrottledException extends AuthenticationException {
-        public ThrottledException(String message) {
+        private final long retryAfterSeconds;
+
+        public ThrottledException(String message, long retryAfterSeconds) {
             super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** For the {@code Retry-After} header: the same wait the message tells. */
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 
@@ -60,7 +68,7 @@ public class SignIn {
         var found = credentials.get();
         Optional<String> throttled = SignInThrottlePolicy.refusal(found.throttledUntil(), now);
         if (throttled.isPresent()) {
-            throw new ThrottledException(throttled.get());
+            throw new ThrottledException(throttled.get(), SignInThrottlePolicy.secondsLeft(found.throttledUntil(), now));
         }
         if (password == null || !passwords.matches(password, found.passwordHash())) {
             int failures = found.failedSignIns() + 1;

@@ -183,8 +183,8 @@ class SecurityConfiguration {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            if (e instanceof SignIn.ThrottledException) {
-                response.setHeader("Retry-After", "30");
+            if (e instanceof SignIn.ThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
                 problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled",
                         "Too many failed sign-ins", e.getMessage()));
                 return;
