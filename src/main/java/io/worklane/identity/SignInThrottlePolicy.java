@@ -33,8 +33,19 @@ public final class SignInThrottlePolicy {
         if (throttledUntil == null || !throttledUntil.isAfter(now)) {
             return Optional.empty();
         }
-        long seconds = Duration.between(now, throttledUntil).toSeconds() + 1;
-        String wait = seconds < 90 ? seconds + " seconds" : ((seconds + 59) / 60) + " minutes";
+        long seconds = secondsLeft(throttledUntil, now);
+        String wait = seconds == 1 ? "1 second" : seconds < 90 ? seconds + " seconds" : ((seconds + 59) / 60) + " minutes";
         return Optional.of("Too many failed sign-ins. Try again in " + wait + ".");
+    }
+
+    /**
+     * Whole seconds until sign-in may be tried again (0 when it may be tried now), rounded up so that
+     * a person or client who waits as long as told is not refused again.
+     */
+    public static long secondsLeft(Instant throttledUntil, Instant now) {
+        if (throttledUntil == null || !throttledUntil.isAfter(now)) {
+            return 0;
+        }
+        return (Duration.between(now, throttledUntil).toMillis() + 999) / 1000;
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 public record WorklaneUser(UserId id, TenantId tenantId, String tenantSlug, String email, String displayName,
                            Set<Role> roles) implements AuthenticatedPrincipal, Serializable {
 
-    /** Unique across tenants: sessions are indexed by it. */
+    /** Unique across tenants: sessions are indexed by it. The person's name is {@link #displayName()}. */
     @Override
     public String getName() {
         return tenantId + "/" + id;

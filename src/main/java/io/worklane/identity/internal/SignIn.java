@@ -51,6 +51,7 @@ public class SignIn {
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
+        /** For the {@code Retry-After} header: the same wait the message tells. */
         public long retryAfterSeconds() {
             return retryAfterSeconds;
         }
@@ -67,8 +68,7 @@ public class SignIn {
         var found = credentials.get();
         Optional<String> throttled = SignInThrottlePolicy.refusal(found.throttledUntil(), now);
         if (throttled.isPresent()) {
-            throw new ThrottledException(throttled.get(),
-                    java.time.Duration.between(now, found.throttledUntil()).toSeconds() + 1);
+            throw new ThrottledException(throttled.get(), SignInThrottlePolicy.secondsLeft(found.throttledUntil(), now));
         }
         if (password == null || !passwords.matches(password, found.passwordHash())) {
             int failures = found.failedSignIns() + 1;
