@@ -4,6 +4,7 @@ import io.worklane.identity.internal.ApiTokens;
 import io.worklane.identity.internal.Teams;
 import io.worklane.identity.internal.TokenSecrets;
 import io.worklane.identity.internal.Users;
+import io.worklane.identity.internal.VerifiedTokens;
 import io.worklane.shared.Page;
 import io.worklane.shared.PageRequest;
 import io.worklane.shared.PasswordPolicy;
@@ -42,22 +43,27 @@ public class IdentityManagement {
     private final Users users;
     private final Teams teams;
     private final ApiTokens tokens;
+    private final VerifiedTokens verifiedTokens;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    IdentityManagement(Users users, Teams teams, ApiTokens tokens, PasswordEncoder passwords, Clock clock) {
+    IdentityManagement(Users users, Teams teams, ApiTokens tokens, VerifiedTokens verifiedTokens,
+                       PasswordEncoder passwords, Clock clock) {
         this.users = users;
         this.teams = teams;
         this.tokens = tokens;
+        this.verifiedTokens = verifiedTokens;
         this.passwords = passwords;
         this.clock = clock;
     }
 
     // --- people ---------------------------------------------------------------------------------
 
-    @Transactional(readOnly = true)
-    public User me(WorklaneUser actor) {
-        return users.find(actor.id()).orElseThrow(() -> ApiProblem.notFound("Your account no longer exists."));
+    /** Two reads on one connection, without a transaction: "who am I" needs no isolation, and is hot. */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public Profile me(WorklaneUser actor) {
+        User user = users.find(actor.id()).orElseThrow(() -> ApiProblem.notFound("Your account no longer exists."));
+        return new Profile(user, teams.ofUser(actor.id()));
     }
 
     @Transactional(readOnly = true)
@@ -131,6 +137,7 @@ public class IdentityManagement {
         if (!users.update(id, version, name.strip(), EnumSet.copyOf(roles), active, hash)) {
             throw ApiProblem.staleVersion(users.find(id).map(User::version).orElse(version));
         }
+        verifiedTokens.forgetOwner(id);
         return users.find(id).orElseThrow();
     }
 
@@ -254,6 +261,7 @@ public class IdentityManagement {
         if (!tokens.revoke(tokenId, actor.id())) {
             tokens.find(tokenId, actor.id()).orElseThrow(() -> ApiProblem.notFound("You have no token " + tokenId + "."));
         }
+        verifiedTokens.forgetToken(tokenId);
     }
 
     private Team findTeam(TeamId id) {

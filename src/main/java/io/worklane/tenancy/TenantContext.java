@@ -41,6 +41,17 @@ public final class TenantContext {
         }
     }
 
+    /** Like {@link #callAs} for work that throws no checked exception. */
+    public static <T> T callUnchecked(Tenant tenant, java.util.function.Supplier<T> work) {
+        try {
+            return callAs(tenant, work::get);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void runAs(Tenant tenant, Runnable work) {
         try {
             callAs(tenant, () -> {

@@ -1,5 +1,6 @@
 package io.worklane.tenancy;
 
+import io.worklane.support.FormBrowser;
 import io.worklane.support.Http;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
@@ -10,12 +11,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static io.worklane.support.TestTenants.OPERATOR_TOKEN;
 import static io.worklane.support.TestTenants.PASSWORD;
@@ -31,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WorklaneTest
 class TenantIsolationTests {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -207,28 +204,11 @@ class TenantIsolationTests {
 
     /** Signs in through the form as a browser would; returns the session cookie ({@code SESSION=…}). */
     private String signIn(String slug) {
-        var page = Http.at(port).header("Accept", "text/html").get("/t/" + slug + "/login");
-        assertThat(page.status()).isEqualTo(200);
-        String cookie = sessionCookie(page);
-        var csrf = CSRF.matcher(page.body());
-        assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
-
-        String form = "email=" + encode(adminOf(slug)) + "&password=" + encode(PASSWORD)
-                + "&_csrf=" + encode(csrf.group(1));
-        var signedIn = Http.at(port).header("Cookie", cookie).header("Accept", "text/html")
-                .send("POST", "/t/" + slug + "/login", form, "application/x-www-form-urlencoded");
-
+        var browser = new FormBrowser(port);
+        var signedIn = browser.signIn(slug, adminOf(slug), PASSWORD);
         assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(302);
         assertThat(signedIn.header("Location")).endsWith("/t/" + slug + "/");
-        String renewed = sessionCookie(signedIn);
-        return renewed == null ? cookie : renewed;
-    }
-
-    private static String sessionCookie(Http.Response response) {
-        return response.raw().headers().allValues("Set-Cookie").stream()
-                .filter(header -> header.startsWith("SESSION="))
-                .map(header -> header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')))
-                .findFirst().orElse(null);
+        return browser.sessionCookie();
     }
 
     private List<String> emailsOf(String slug) {
@@ -251,7 +231,4 @@ class TenantIsolationTests {
         return "/t/" + slug + "/api/v1" + path;
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

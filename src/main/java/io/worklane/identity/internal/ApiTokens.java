@@ -1,6 +1,7 @@
 package io.worklane.identity.internal;
 
 import io.worklane.identity.ApiToken;
+import io.worklane.identity.User;
 import io.worklane.shared.UserId;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,7 @@ import java.util.UUID;
 public class ApiTokens {
 
     /** A token found by its hash, with its owner. */
-    public record Match(ApiToken token, UserId owner) {
+    public record Match(ApiToken token, User owner) {
     }
 
     private static final String COLUMNS = "id, name, hint, created_at, expires_at, last_used_at, revoked_at";
@@ -54,10 +55,25 @@ public class ApiTokens {
                 .param(owner.value()).query(TOKEN).list();
     }
 
+    /** The token and its owner in one round trip: this runs on every API request. */
     public Optional<Match> findByHash(byte[] hash) {
-        return jdbc.sql("select " + COLUMNS + ", user_id from api_tokens where token_hash = ?")
+        return jdbc.sql("""
+                        select t.id, t.name, t.hint, t.created_at, t.expires_at, t.last_used_at, t.revoked_at,
+                               u.id as user_id, u.email as user_email, u.name as user_name, u.roles as user_roles,
+                               u.active as user_active, u.created_at as user_created_at,
+                               u.updated_at as user_updated_at, u.version as user_version
+                        from api_tokens t join users u on u.id = t.user_id
+                        where t.token_hash = ?""")
                 .param(hash)
-                .query((rs, row) -> new Match(TOKEN.mapRow(rs, row), new UserId(rs.getObject("user_id", UUID.class))))
+                .query((rs, row) -> new Match(TOKEN.mapRow(rs, row), new User(
+                        new UserId(rs.getObject("user_id", UUID.class)),
+                        rs.getString("user_email"),
+                        rs.getString("user_name"),
+                        Users.roles(rs.getArray("user_roles")),
+                        rs.getBoolean("user_active"),
+                        Users.instant(rs, "user_created_at"),
+                        Users.instant(rs, "user_updated_at"),
+                        rs.getLong("user_version"))))
                 .optional();
     }
 

@@ -32,14 +32,16 @@ public class SignIn {
     private final ApiTokens tokens;
     private final PasswordEncoder passwords;
     private final Clock clock;
-    private final String dummyHash;
+    private volatile String dummyHash;
 
-    SignIn(Users users, ApiTokens tokens, PasswordEncoder passwords, Clock clock) {
+    private final VerifiedTokens verified;
+
+    SignIn(Users users, ApiTokens tokens, VerifiedTokens verified, PasswordEncoder passwords, Clock clock) {
         this.users = users;
         this.tokens = tokens;
+        this.verified = verified;
         this.passwords = passwords;
         this.clock = clock;
-        this.dummyHash = passwords.encode("not-a-real-password-" + System.nanoTime());
     }
 
     /** A throttled sign-in: the person is told how long to wait. */
@@ -62,7 +64,7 @@ public class SignIn {
         Instant now = clock.instant();
         var credentials = email == null ? Optional.<Users.Credentials>empty() : users.credentials(email.strip());
         if (credentials.isEmpty() || credentials.get().passwordHash() == null) {
-            passwords.matches(password == null ? "" : password, dummyHash);
+            passwords.matches(password == null ? "" : password, dummyHash());
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         var found = credentials.get();
@@ -86,22 +88,39 @@ public class SignIn {
      * The owner of an API token of this tenant. With {@code email}, the token must also belong to
      * that person (HTTP Basic with a token as the password).
      */
-    @Transactional
     public WorklaneUser withToken(String token, String email) {
-        var match = tokens.findByHash(TokenSecrets.hash(token))
-                .filter(found -> found.token().isActive(clock.instant()))
-                .orElseThrow(() -> new BadCredentialsException("The API token is not valid: it is unknown, revoked or expired."));
-        User owner = users.find(match.owner())
-                .filter(User::active)
-                .orElseThrow(() -> new DisabledException("The owner of this API token is deactivated."));
+        byte[] hash = TokenSecrets.hash(token);
+        Instant now = clock.instant();
+        WorklaneUser owner = verified.find(TenantContext.require().id(), hash, now)
+                .orElseGet(() -> verify(hash, now));
         if (email != null && !owner.email().equalsIgnoreCase(email.strip())) {
             throw new BadCredentialsException("The API token does not belong to " + email + ".");
         }
+        return owner;
+    }
+
+    private WorklaneUser verify(byte[] hash, Instant now) {
+        var match = tokens.findByHash(hash)
+                .filter(found -> found.token().isActive(now))
+                .orElseThrow(() -> new BadCredentialsException("The API token is not valid: it is unknown, revoked or expired."));
+        if (!match.owner().active()) {
+            throw new DisabledException("The owner of this API token is deactivated.");
+        }
         Instant lastUsed = match.token().lastUsedAt();
-        if (lastUsed == null || lastUsed.isBefore(clock.instant().minusSeconds(60))) {
+        if (lastUsed == null || lastUsed.isBefore(now.minusSeconds(60))) {
             tokens.touch(match.token().id());
         }
-        return principal(owner);
+        WorklaneUser principal = principal(match.owner());
+        verified.remember(hash, principal, match.token().id(), match.token().expiresAt());
+        return principal;
+    }
+
+    /** A hash to check unknown people against, made on first need rather than at start-up. */
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = passwords.encode("not-a-real-password-" + System.nanoTime());
+        }
+        return dummyHash;
     }
 
     private static WorklaneUser principal(User user) {

@@ -7,6 +7,7 @@ import io.worklane.identity.IdentityManagement;
 import io.worklane.identity.IssuedToken;
 import io.worklane.identity.NewTeam;
 import io.worklane.identity.NewUser;
+import io.worklane.identity.Profile;
 import io.worklane.identity.Role;
 import io.worklane.identity.Team;
 import io.worklane.identity.TeamChanges;
@@ -62,8 +63,9 @@ class IdentityApi {
     @GetMapping("/me")
     @Operation(summary = "The calling person, their roles and teams")
     Me me(@AuthenticationPrincipal WorklaneUser actor) {
-        User user = identity.me(actor);
-        return new Me(user.id().value(), user.email(), user.name(), user.roles(), actor.tenantSlug(), identity.myTeams(actor));
+        Profile profile = identity.me(actor);
+        User user = profile.user();
+        return new Me(user.id().value(), user.email(), user.name(), user.roles(), actor.tenantSlug(), profile.teams());
     }
 
     @GetMapping("/me/tokens")

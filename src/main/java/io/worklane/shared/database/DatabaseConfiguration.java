@@ -54,7 +54,7 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "worklane");
         CurrentSchema schema = () -> currentSchema.getIfAvailable(() -> Optional::empty).name();
-        return new SchemaRoutingDataSource(new HikariDataSource(config), schema);
+        return new SchemaRoutingDataSource(new HikariDataSource(config), schema, PLATFORM_SCHEMA);
     }
 
 }

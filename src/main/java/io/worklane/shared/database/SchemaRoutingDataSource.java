@@ -7,17 +7,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The one place where a connection is pointed at a tenant's schema. Hikari is configured with the
- * platform schema as its default and resets any connection whose schema was changed before it goes
- * back to the pool, so a pooled connection never keeps a tenant's {@code search_path}.
+ * The one place where a connection is pointed at a schema. Every connection handed out is routed
+ * explicitly, to the current tenant's schema or else to the platform schema, whatever the last
+ * borrower left: so no work ever runs in a schema it did not ask for. Routing goes to the physical
+ * connection (one {@code SET search_path} per checkout); Hikari is not told, so it does not spend a
+ * second round trip resetting the schema when the connection comes back.
  */
 public class SchemaRoutingDataSource extends DelegatingDataSource implements AutoCloseable {
 
     private final CurrentSchema currentSchema;
+    private final String platformSchema;
 
-    public SchemaRoutingDataSource(HikariDataSource pool, CurrentSchema currentSchema) {
+    public SchemaRoutingDataSource(HikariDataSource pool, CurrentSchema currentSchema, String platformSchema) {
         super(pool);
         this.currentSchema = currentSchema;
+        this.platformSchema = platformSchema;
     }
 
     @Override
@@ -31,14 +35,11 @@ public class SchemaRoutingDataSource extends DelegatingDataSource implements Aut
     }
 
     private Connection route(Connection connection) throws SQLException {
-        var schema = currentSchema.name();
-        if (schema.isPresent()) {
-            try {
-                connection.setSchema(schema.get());
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
-            }
+        try {
+            connection.unwrap(Connection.class).setSchema(currentSchema.name().orElse(platformSchema));
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
         }
         return connection;
     }

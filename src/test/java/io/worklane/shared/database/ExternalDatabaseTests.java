@@ -1,6 +1,7 @@
 package io.worklane.shared.database;
 
 import io.worklane.WorklaneApplication;
+import io.worklane.support.FormBrowser;
 import io.worklane.support.Http;
 import io.worklane.support.TestTenants;
 import org.junit.jupiter.api.AfterAll;
@@ -13,11 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,16 +79,9 @@ class ExternalDatabaseTests {
         String slug = TestTenants.uniqueSlug("sess");
         http(nodeA).bearer(TestTenants.OPERATOR_TOKEN).post("/api/v1/tenants", TestTenants.stampBody(slug));
 
-        var loginPage = http(nodeA).get("/t/" + slug + "/login");
-        String cookie = sessionCookie(loginPage);
-        var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
-        assertThat(matcher.find()).isTrue();
-        String form = "email=" + encode(TestTenants.adminOf(slug)) + "&password=" + encode(TestTenants.PASSWORD)
-                + "&_csrf=" + encode(matcher.group(1));
-        var signedIn = http(nodeA).header("Cookie", cookie)
-                .send("POST", "/t/" + slug + "/login", form, "application/x-www-form-urlencoded");
-        assertThat(signedIn.status()).isEqualTo(302);
-        String session = signedIn.header("Set-Cookie") == null ? cookie : sessionCookie(signedIn);
+        var browser = new FormBrowser(((WebServerApplicationContext) nodeA).getWebServer().getPort());
+        assertThat(browser.signIn(slug, TestTenants.adminOf(slug), TestTenants.PASSWORD).status()).isEqualTo(302);
+        String session = browser.sessionCookie();
 
         var home = http(nodeB).header("Cookie", session).get("/t/" + slug + "/");
 
@@ -109,16 +100,6 @@ class ExternalDatabaseTests {
 
     private static Http http(ConfigurableApplicationContext node) {
         return Http.at(((WebServerApplicationContext) node).getWebServer().getPort());
-    }
-
-    private static String sessionCookie(Http.Response response) {
-        String header = response.header("Set-Cookie");
-        assertThat(header).as("a session cookie").isNotNull();
-        return header.split(";", 2)[0];
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static boolean listening() {
