@@ -4,10 +4,12 @@ from /proc, so that a figure can be given per request: a cost that other load on
 not change much, unlike throughput and latency.
 
   bench/cpu.py JAVA_PID WORKLANE_HOME   prints a JSON snapshot
+  bench/cpu.py busy [SECONDS]           how busy the machine is over SECONDS (default 2), and by whom
 """
 import json
 import os
 import sys
+import time
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -72,5 +74,43 @@ def delta(before, after):
     }
 
 
+def _all_processes():
+    ticks = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/comm" % entry) as f:
+                    name = f.read().strip()
+            except OSError:
+                continue
+            ticks[int(entry)] = (name, _ticks("/proc/%s/stat" % entry))
+    return ticks
+
+
+def _machine():
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields), idle
+
+
+def busy(seconds=2.0):
+    """Share of all cores in use over `seconds`, and the processes that used them."""
+    total0, idle0 = _machine()
+    procs0 = _all_processes()
+    time.sleep(seconds)
+    total1, idle1 = _machine()
+    procs1 = _all_processes()
+    used = 1 - (idle1 - idle0) / max(1, total1 - total0)
+    top = sorted(((t1 - procs0[pid][1], name, pid) for pid, (name, t1) in procs1.items() if pid in procs0),
+                 reverse=True)[:5]
+    return used, [(name, pid, 100.0 * d / TICK / seconds) for d, name, pid in top if d > 0]
+
+
 if __name__ == "__main__":
-    print(json.dumps(snapshot(sys.argv[1], sys.argv[2])))
+    if sys.argv[1] == "busy":
+        used, top = busy(float(sys.argv[2]) if len(sys.argv) > 2 else 2.0)
+        print("cpu busy %.0f%% of %d cores; top: %s" % (100 * used, os.cpu_count(),
+              ", ".join("%s[%d] %.0f%%" % t for t in top) or "-"))
+    else:
+        print(json.dumps(snapshot(sys.argv[1], sys.argv[2])))

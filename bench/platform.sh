@@ -13,7 +13,7 @@ BUILD=1
 STARTS=5            # timed cold starts on the existing (platform-only) data dir
 STARTS_AFTER=3      # timed cold starts again once the tenants exist (0 to skip)
 TENANTS=200
-WARMUP=120          # at most this many seconds of wrk warm-up (not counted)
+WARMUP=240          # at most this many seconds of wrk warm-up (not counted)
 DURATION=30         # wrk measured seconds
 THREADS=2
 CONNECTIONS=8
@@ -59,10 +59,11 @@ STOP_MS=""
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/bench.log"; }
 now_ns() { date +%s%N; }
-load_note() { # label: load average and the busiest processes, to see what else ran meanwhile
-  { echo "== $1 $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"
-    ps -eo pid,pcpu,etimes,comm --sort=-pcpu | head -8; } >> "$OUT/load.txt"
-  log "$1: load average $(cut -d' ' -f1-3 /proc/loadavg)"
+load_note() { # label: how busy the machine is just before a phase (over 2 s), and by whom
+  local busy
+  busy=$(python3 "$ROOT/bench/cpu.py" busy 2)
+  echo "== $1 $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg); $busy" >> "$OUT/load.txt"
+  log "$1: load average $(cut -d' ' -f1-3 /proc/loadavg); $busy"
 }
 
 # --- tools -------------------------------------------------------------------------------------
@@ -234,24 +235,31 @@ jq -c '{stamped, stamp_failures, stamp: (.stamp | {p50_s, p95_s, max_s, first20_
 
 # 3. Authenticated GET /t/{slug}/api/v1/me across random tenants, with keep-alive.
 wrk_run() { # label seconds
-  timeout $(( $2 + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s --latency \
-    -s "$ROOT/bench/me.lua" "$BASE" -- "$OUT/tokens.txt" > "$OUT/wrk-$1.txt" 2>&1 || true
+  ( timeout $(( $2 + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s --latency \
+      -s "$ROOT/bench/me.lua" "$BASE" -- "$OUT/tokens.txt" > "$OUT/wrk-$1.txt" 2>&1 || true
+    times | tail -1 > "$OUT/wrk-$1.times" )  # wrk's own CPU time (user, system), on the same cores
   grep '^BENCH_JSON ' "$OUT/wrk-$1.txt" | sed 's/^BENCH_JSON //' > "$OUT/wrk-$1.json"
   [ -s "$OUT/wrk-$1.json" ] || { log "wrk $1 failed:"; cat "$OUT/wrk-$1.txt"; exit 1; }
   log "wrk $1: $(jq -c '{rps, non200, errors, latency_ms: {p50: .latency_ms.p50, p99: .latency_ms.p99}}' "$OUT/wrk-$1.json")"
 }
-# Warm-up (the JIT compiles the request path): runs of 15 s until two in a row agree within 10 %,
-# for at most WARMUP seconds (and at least one run).
+# Warm-up, not counted: 15 s runs until the JIT has compiled the request path (the JIT threads use
+# under 5 % of the JVM's CPU in a run) and two runs in a row agree within 10 %; at least 2 runs,
+# at most WARMUP seconds.
 load_note "wrk-warmup"
 prev=0; w=0; i=0
 while :; do
   i=$((i + 1)); w=$((w + 15))
+  python3 "$ROOT/bench/cpu.py" "$APP_PID" "$BENCH_HOME" > "$OUT/cpu-before-warmup-$i.json"
   wrk_run "warmup-$i" 15
+  python3 "$ROOT/bench/cpu.py" "$APP_PID" "$BENCH_HOME" > "$OUT/cpu-after-warmup-$i.json"
   rps=$(jq -r '.rps' "$OUT/wrk-warmup-$i.json")
-  if [ "$prev" != 0 ] && python3 -c "import sys; a,b=map(float,sys.argv[1:]); sys.exit(0 if abs(b-a) <= 0.1*a else 1)" "$prev" "$rps"; then
+  jit=$(jq -rn --slurpfile a "$OUT/cpu-after-warmup-$i.json" --slurpfile b "$OUT/cpu-before-warmup-$i.json" \
+    '(($a[0].java_threads_s.jit - $b[0].java_threads_s.jit) / ([($a[0].java_s - $b[0].java_s), 0.001] | max))')
+  log "warm-up $i: JIT share of the JVM's CPU $(printf '%.1f' "$(echo "$jit * 100" | bc -l)") %"
+  if [ "$prev" != 0 ] && python3 -c "import sys; a,b,j=map(float,sys.argv[1:]); sys.exit(0 if abs(b-a) <= 0.1*a and j < 0.05 else 1)" "$prev" "$rps" "$jit"; then
     break
   fi
-  [ "$w" -ge "$WARMUP" ] && break
+  [ "$w" -ge "$WARMUP" ] && { log "warm-up: stopped at the ${WARMUP}s limit"; break; }
   prev=$rps
 done
 load_note "wrk"

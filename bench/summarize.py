@@ -176,6 +176,10 @@ def main(out):
                     "postgres_ms_per_request": (after["postgres_s"] - before["postgres_s"]) * 1000 / n,
                     "java_threads_ms_per_request": {k: (after["java_threads_s"][k] - before["java_threads_s"][k]) * 1000 / n
                                                     for k in after["java_threads_s"]}}
+            times = os.path.join(out, "wrk-measured.times")
+            if os.path.exists(times):
+                parts = re.findall(r"(\d+)m([\d.]+)s", open(times).read())
+                used["wrk_ms_per_request"] = sum(int(m) * 60 + float(x) for m, x in parts) * 1000 / n
             entry["cpu"] = used
         summary["wrk_measured"] = entry
         p("GET /t/{slug}/api/v1/me, a random tenant's Bearer token per request, %d connections, %.0f s:" % (
@@ -186,16 +190,20 @@ def main(out):
             w["non200"], errors))
         if "cpu" in entry:
             c = entry["cpu"]
-            p("  CPU per request: JVM %.2f ms (request threads %.2f, JIT %.2f, GC %.2f, other %.2f), PostgreSQL %.2f ms"
-              " — i.e. at most ~%.0f req/s on %d cores with nothing else running" % (
+            p("  CPU per request: JVM %.2f ms (request threads %.2f, JIT %.2f, GC %.2f, other %.2f), PostgreSQL %.2f ms%s" % (
                 c["java_ms_per_request"], c["java_threads_ms_per_request"]["request"],
                 c["java_threads_ms_per_request"]["jit"], c["java_threads_ms_per_request"]["gc"],
                 c["java_threads_ms_per_request"]["other"], c["postgres_ms_per_request"],
+                ", wrk %.2f ms" % c["wrk_ms_per_request"] if "wrk_ms_per_request" in c else ""))
+            p("  so the app and its database alone could serve at most ~%.0f req/s on %d cores" % (
                 os.cpu_count() * 1000 / (c["java_ms_per_request"] + c["postgres_ms_per_request"]), os.cpu_count()))
     p("")
     if os.path.exists(os.path.join(out, "load.txt")):
         loads = re.findall(r"^== (\S+) \S+ load: (.*)$", open(os.path.join(out, "load.txt")).read(), re.M)
-        p("Load average (1/5/15 min) at the start of each phase: " + "; ".join("%s %s" % l for l in loads))
+        p("Just before each phase (load average 1/5/15 min; CPU busy over 2 s, and by whom):")
+        for label, text in loads:
+            p("  %-26s %s" % (label, text))
+        summary["load"] = dict(loads)
 
     with open(os.path.join(out, "summary.json"), "w") as f:
         json.dump(summary, f, indent=2)
