@@ -5,6 +5,7 @@ not change much, unlike throughput and latency.
 
   bench/cpu.py JAVA_PID WORKLANE_HOME   prints a JSON snapshot
   bench/cpu.py busy [SECONDS]           how busy the machine is over SECONDS (default 2), and by whom
+  bench/cpu.py machine                  the machine's CPU seconds since boot (all, busy)
 """
 import json
 import os
@@ -23,6 +24,16 @@ def _ticks(stat_path):
         return 0
 
 
+def _waited_children_ticks(stat_path):
+    """cutime + cstime: CPU of the children a process has waited for (for the JVM: pg_ctl, unshare)."""
+    try:
+        with open(stat_path) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[13]) + int(fields[14])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
 def _children(pid):
     out = []
     for task in os.listdir("/proc/%d/task" % pid) if os.path.isdir("/proc/%d/task" % pid) else []:
@@ -36,7 +47,8 @@ def _children(pid):
 
 def snapshot(java_pid, home):
     java_pid = int(java_pid)
-    java = {"request": 0, "jit": 0, "gc": 0, "other": 0}
+    java = {"request": 0, "jit": 0, "gc": 0, "other": 0,
+            "children": _waited_children_ticks("/proc/%d/stat" % java_pid)}
     task_dir = "/proc/%d/task" % java_pid
     for tid in os.listdir(task_dir) if os.path.isdir(task_dir) else []:
         try:
@@ -62,7 +74,14 @@ def snapshot(java_pid, home):
     except (OSError, ValueError):
         pass
     seconds = {k: v / TICK for k, v in java.items()}
-    return {"java_s": sum(seconds.values()), "java_threads_s": seconds, "postgres_s": pg / TICK}
+    return {"java_s": sum(seconds.values()), "java_threads_s": seconds, "postgres_s": pg / TICK,
+            "machine": machine()}
+
+
+def machine():
+    """CPU seconds of the whole machine since boot, summed over cores: all, and busy (not idle)."""
+    total, idle = _machine()
+    return {"total_s": total / TICK, "busy_s": (total - idle) / TICK}
 
 
 def delta(before, after):
@@ -71,6 +90,7 @@ def delta(before, after):
         "java_s": after["java_s"] - before["java_s"],
         "java_threads_s": {k: after["java_threads_s"][k] - before["java_threads_s"][k] for k in after["java_threads_s"]},
         "postgres_s": after["postgres_s"] - before["postgres_s"],
+        "machine": {k: after["machine"][k] - before["machine"][k] for k in after["machine"]},
     }
 
 
@@ -112,5 +132,7 @@ if __name__ == "__main__":
         used, top = busy(float(sys.argv[2]) if len(sys.argv) > 2 else 2.0)
         print("cpu busy %.0f%% of %d cores; top: %s" % (100 * used, os.cpu_count(),
               ", ".join("%s[%d] %.0f%%" % t for t in top) or "-"))
+    elif sys.argv[1] == "machine":
+        print(json.dumps(machine()))
     else:
         print(json.dumps(snapshot(sys.argv[1], sys.argv[2])))

@@ -166,8 +166,9 @@ log "run $RUN_ID: WORKLANE_HOME=$BENCH_HOME port=$PORT output in bench/out/$RUN_
 
 # --- starting ------------------------------------------------------------------------------------
 start_app() { # label: starts the jar and waits for the first 200 of the readiness probe
-  local label=$1 code deadline
+  local label=$1
   READY_MS=""
+  python3 "$ROOT/bench/cpu.py" machine > "$OUT/logs/$label.cpu0.json"
   T0=$(now_ns)
   echo "$1 $T0" >> "$OUT/starts.t0"
   # shellcheck disable=SC2086
@@ -175,22 +176,16 @@ start_app() { # label: starts the jar and waits for the first 200 of the readine
     java $JAVA_OPTS -jar "$JAR" > "$OUT/logs/$label.log" 2>&1 &
   APP_PID=$!
   echo "$APP_PID" > "$OUT/app.pid"
-  deadline=$(( $(date +%s) + READY_TIMEOUT ))
-  while :; do
-    code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$BASE/actuator/health/readiness" 2>/dev/null || true)
-    if [ "$code" = 200 ]; then
-      READY_MS=$(( ($(now_ns) - T0) / 1000000 ))
-      return 0
-    fi
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-      log "$label: the app exited before it was ready; see logs/$label.log"; tail -20 "$OUT/logs/$label.log"
-      APP_PID=""; return 1
-    fi
-    if [ "$(date +%s)" -ge "$deadline" ]; then
-      log "$label: not ready after ${READY_TIMEOUT}s"; return 1
-    fi
-    sleep 0.05
-  done
+  local rc=0
+  READY_MS=$(python3 "$ROOT/bench/wait_ready.py" "$PORT" "$APP_PID" "$T0" "$READY_TIMEOUT") || rc=$?
+  case $rc in
+    0) # CPU the app and its PostgreSQL used to start, against what the whole machine used meanwhile
+       python3 "$ROOT/bench/cpu.py" "$APP_PID" "$BENCH_HOME" > "$OUT/logs/$label.cpu1.json"
+       return 0 ;;
+    1) log "$label: the app exited before it was ready; see logs/$label.log"; tail -20 "$OUT/logs/$label.log"
+       wait "$APP_PID" 2>/dev/null || true; APP_PID=""; return 1 ;;
+    *) log "$label: not ready after ${READY_TIMEOUT}s"; return 1 ;;
+  esac
 }
 
 started_line() { # "Started WorklaneApplication in X seconds (process running for Y)" → "X Y"
@@ -237,16 +232,15 @@ jq -c '{stamped, stamp_failures, stamp: (.stamp | {p50_s, p95_s, max_s, first20_
 wrk_run() { # label seconds
   ( timeout $(( $2 + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s --latency \
       -s "$ROOT/bench/me.lua" "$BASE" -- "$OUT/tokens.txt" > "$OUT/wrk-$1.txt" 2>&1 || true
-    times | tail -1 > "$OUT/wrk-$1.times" )  # wrk's own CPU time (user, system), on the same cores
+    times > "$OUT/wrk-$1.times" )  # 2nd line: wrk's own CPU time (user, system), on the same cores
   grep '^BENCH_JSON ' "$OUT/wrk-$1.txt" | sed 's/^BENCH_JSON //' > "$OUT/wrk-$1.json"
   [ -s "$OUT/wrk-$1.json" ] || { log "wrk $1 failed:"; cat "$OUT/wrk-$1.txt"; exit 1; }
   log "wrk $1: $(jq -c '{rps, non200, errors, latency_ms: {p50: .latency_ms.p50, p99: .latency_ms.p99}}' "$OUT/wrk-$1.json")"
 }
-# Warm-up, not counted: 15 s runs until the JIT has compiled the request path (the JIT threads use
-# under 5 % of the JVM's CPU in a run) and two runs in a row agree within 10 %; at least 2 runs,
-# at most WARMUP seconds.
+# Warm-up, not counted: 15 s runs until the JIT has compiled the request path, i.e. until the JIT
+# threads used under 5 % of the JVM's CPU in two runs in a row; at most WARMUP seconds.
 load_note "wrk-warmup"
-prev=0; w=0; i=0
+prev=1; w=0; i=0
 while :; do
   i=$((i + 1)); w=$((w + 15))
   python3 "$ROOT/bench/cpu.py" "$APP_PID" "$BENCH_HOME" > "$OUT/cpu-before-warmup-$i.json"
@@ -256,11 +250,11 @@ while :; do
   jit=$(jq -rn --slurpfile a "$OUT/cpu-after-warmup-$i.json" --slurpfile b "$OUT/cpu-before-warmup-$i.json" \
     '(($a[0].java_threads_s.jit - $b[0].java_threads_s.jit) / ([($a[0].java_s - $b[0].java_s), 0.001] | max))')
   log "warm-up $i: JIT share of the JVM's CPU $(printf '%.1f' "$(echo "$jit * 100" | bc -l)") %"
-  if [ "$prev" != 0 ] && python3 -c "import sys; a,b,j=map(float,sys.argv[1:]); sys.exit(0 if abs(b-a) <= 0.1*a and j < 0.05 else 1)" "$prev" "$rps" "$jit"; then
+  if python3 -c "import sys; sys.exit(0 if max(map(float, sys.argv[1:])) < 0.05 else 1)" "$prev" "$jit"; then
     break
   fi
   [ "$w" -ge "$WARMUP" ] && { log "warm-up: stopped at the ${WARMUP}s limit"; break; }
-  prev=$rps
+  prev=$jit
 done
 load_note "wrk"
 python3 "$ROOT/bench/cpu.py" "$APP_PID" "$BENCH_HOME" > "$OUT/cpu-before-wrk.json"

@@ -60,6 +60,24 @@ def CONNECTIONS_FROM(out):
         return 0
 
 
+def others_share(machine, ours_s):
+    """Share of the machine's CPU capacity used by processes other than ours (ours_s seconds)."""
+    if not machine or machine.get("total_s", 0) <= 0:
+        return None
+    return max(0.0, machine["busy_s"] - ours_s) / machine["total_s"]
+
+
+def start_cpu(out, label):
+    """(CPU s of the app + PostgreSQL to start, share of the machine used by others meanwhile)."""
+    a = load_json(os.path.join(out, "logs", label + ".cpu0.json"))
+    b = load_json(os.path.join(out, "logs", label + ".cpu1.json"))
+    if not a or not b:
+        return None, None
+    ours = b["java_s"] + b["postgres_s"]
+    machine = {k: b["machine"][k] - a[k] for k in a}
+    return ours, others_share(machine, ours)
+
+
 def verdict(ok):
     return "PASS" if ok else "FAIL"
 
@@ -93,7 +111,9 @@ def main(out):
         label = lambda r: name if name == "initial" else "%s-%s" % (name, r["run"])
         breakdown = [phases(os.path.join(out, "logs", label(r) + ".log"), t0.get(label(r), 0)) for r in rows]
         median = statistics.median(ready)
+        cpus = [start_cpu(out, label(r)) for r in rows]
         entry = {"ready_ms": ready, "median_ms": median, "min_ms": min(ready), "max_ms": max(ready),
+                 "app_cpu_s": [c[0] for c in cpus], "others_cpu_share": [c[1] for c in cpus],
                  "spring_started_s": [r["spring_started_s"] for r in rows],
                  "stop_ms": [int(r["stop_ms"]) if r["stop_ms"] else None for r in rows],
                  "phases_ms": breakdown}
@@ -114,6 +134,10 @@ def main(out):
                if any(k in b for b in breakdown)}
         p("  median phase offsets from `java -jar` (s): " + ", ".join(
             "%s %.2f" % (k, med[k] / 1000) for k in keys if k in med))
+        if all(c[0] is not None for c in cpus):
+            p("  CPU used to start (JVM + PostgreSQL, s): %s; other processes meanwhile: %s of the machine" % (
+                ", ".join("%.1f" % c[0] for c in cpus), ", ".join("%.0f%%" % (100 * c[1]) for c in cpus))
+              + ("  — DISTURBED: re-run when the machine is quiet" if max(c[1] for c in cpus) > 0.10 else ""))
         p("  stop after SIGTERM (ms): %s" % ", ".join(str(s) for s in entry["stop_ms"]))
     p("")
 
@@ -135,9 +159,11 @@ def main(out):
             FLAT_RATIO_LIMIT, verdict(flat)))
         if stamp.get("stamp_cpu") and stamp["stamped"]:
             c = stamp["stamp_cpu"]
-            p("  CPU per stamp: JVM %.0f ms (request threads %.0f, JIT %.0f), PostgreSQL %.0f ms" % (
+            others = others_share(c.get("machine"), c["java_s"] + c["postgres_s"])
+            p("  CPU per stamp: JVM %.0f ms (request threads %.0f, JIT %.0f), PostgreSQL %.0f ms%s" % (
                 c["java_s"] * 1000 / stamp["stamped"], c["java_threads_s"]["request"] * 1000 / stamp["stamped"],
-                c["java_threads_s"]["jit"] * 1000 / stamp["stamped"], c["postgres_s"] * 1000 / stamp["stamped"]))
+                c["java_threads_s"]["jit"] * 1000 / stamp["stamped"], c["postgres_s"] * 1000 / stamp["stamped"],
+                "; other processes used %.0f%% of the machine meanwhile" % (100 * others) if others is not None else ""))
         if stamp.get("token"):
             t = stamp["token"]
             p("  API token per tenant (HTTP Basic + password check): p50 %.3f s, p95 %.3f s; %d failed" % (
@@ -177,9 +203,17 @@ def main(out):
                     "java_threads_ms_per_request": {k: (after["java_threads_s"][k] - before["java_threads_s"][k]) * 1000 / n
                                                     for k in after["java_threads_s"]}}
             times = os.path.join(out, "wrk-measured.times")
+            wrk_s = 0.0
             if os.path.exists(times):
-                parts = re.findall(r"(\d+)m([\d.]+)s", open(times).read())
-                used["wrk_ms_per_request"] = sum(int(m) * 60 + float(x) for m, x in parts) * 1000 / n
+                lines_ = open(times).read().strip().splitlines()
+                parts = re.findall(r"(\d+)m([\d.]+)s", lines_[-1]) if lines_ else []
+                wrk_s = sum(int(m) * 60 + float(x) for m, x in parts)
+                used["wrk_ms_per_request"] = wrk_s * 1000 / n
+            if "machine" in before and "machine" in after:
+                machine = {k: after["machine"][k] - before["machine"][k] for k in after["machine"]}
+                ours = after["java_s"] - before["java_s"] + after["postgres_s"] - before["postgres_s"] + wrk_s
+                used["machine_busy_share"] = machine["busy_s"] / machine["total_s"]
+                used["others_share"] = others_share(machine, ours)
             entry["cpu"] = used
         summary["wrk_measured"] = entry
         p("GET /t/{slug}/api/v1/me, a random tenant's Bearer token per request, %d connections, %.0f s:" % (
@@ -197,6 +231,10 @@ def main(out):
                 ", wrk %.2f ms" % c["wrk_ms_per_request"] if "wrk_ms_per_request" in c else ""))
             p("  so the app and its database alone could serve at most ~%.0f req/s on %d cores" % (
                 os.cpu_count() * 1000 / (c["java_ms_per_request"] + c["postgres_ms_per_request"]), os.cpu_count()))
+            if c.get("others_share") is not None:
+                p("  the machine was %.0f%% busy; processes other than the app, PostgreSQL and wrk used %.0f%% of it%s" % (
+                    100 * c["machine_busy_share"], 100 * c["others_share"],
+                    "  — DISTURBED: re-run when the machine is quiet" if c["others_share"] > 0.10 else ""))
     p("")
     if os.path.exists(os.path.join(out, "load.txt")):
         loads = re.findall(r"^== (\S+) \S+ load: (.*)$", open(os.path.join(out, "load.txt")).read(), re.M)
