@@ -69,7 +69,7 @@ def snapshot(java_pid, home):
     try:
         with open(os.path.join(home, "pg", "postmaster.pid")) as f:
             postmaster = int(f.readline().strip())
-        pg = _ticks("/proc/%d/stat" % postmaster)
+        pg = _ticks("/proc/%d/stat" % postmaster) + _waited_children_ticks("/proc/%d/stat" % postmaster)
         pg += sum(_ticks("/proc/%d/stat" % c) for c in _children(postmaster))
     except (OSError, ValueError):
         pass

@@ -4,7 +4,7 @@
 #
 #   bench/platform.sh [--no-build] [--starts N] [--tenants N] [--warmup S] [--duration S]
 #                     [--threads N] [--connections N] [--starts-after N] [--port N]
-#                     [--deadline S] [--keep-home]
+#                     [--deadline S] [--keep-home] [--skip-starts]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -20,6 +20,7 @@ CONNECTIONS=8
 PORT=""
 DEADLINE=2700       # the whole run is stopped after this many seconds
 KEEP_HOME=0
+SKIP_INITIAL=0
 READY_TIMEOUT=180   # one start may take this long before it counts as failed
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 
@@ -37,6 +38,7 @@ while [ $# -gt 0 ]; do
     --port) PORT=$2; shift ;;
     --deadline) DEADLINE=$2; shift ;;
     --keep-home) KEEP_HOME=1 ;;
+    --skip-starts) STARTS=0; STARTS_AFTER=0; SKIP_INITIAL=1 ;;
     -h|--help) usage 0 ;;
     *) echo "unknown option: $1" >&2; usage 2 ;;
   esac
@@ -209,12 +211,14 @@ echo "set,run,ready_ms,spring_started_s,jvm_running_s,stop_ms" > "$OUT/starts.cs
 
 # 1. Cold start. The first start creates the data dir (extracts PostgreSQL, initdb, platform schema);
 #    it is recorded but not counted. Then STARTS timed starts on the existing data dir.
-load_note "initial"
-start_app initial || exit 1
-INITIAL_MS=$READY_MS
-stop_app
-echo "initial,0,$INITIAL_MS,$(started_line "$OUT/logs/initial.log" | tr ' ' ','),$STOP_MS" >> "$OUT/starts.csv"
-log "initial start (creates the data dir): ready in $INITIAL_MS ms; stopped in $STOP_MS ms"
+if [ "$SKIP_INITIAL" = 0 ]; then
+  load_note "initial"
+  start_app initial || exit 1
+  INITIAL_MS=$READY_MS
+  stop_app
+  echo "initial,0,$INITIAL_MS,$(started_line "$OUT/logs/initial.log" | tr ' ' ','),$STOP_MS" >> "$OUT/starts.csv"
+  log "initial start (creates the data dir): ready in $INITIAL_MS ms; stopped in $STOP_MS ms"
+fi
 timed_starts cold "$STARTS"
 
 # 2. Stamping: TENANTS tenants one after another, each timed; then a token per tenant.
