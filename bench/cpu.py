@@ -63,8 +63,9 @@ def snapshot(java_pid, home):
             java["jit"] += t
         elif name.startswith(("GC ", "G1 ", "GC_", "G1_")) or "GC Thread" in name or name.startswith("G1"):
             java["gc"] += t
-        else:
-            java["other"] += t
+    # The process's own counters keep the CPU of threads that have exited (the JVM retires idle JIT
+    # compiler threads, for one): "other" is what the live threads above do not account for.
+    java["other"] = max(0, _ticks("/proc/%d/stat" % java_pid) - java["request"] - java["jit"] - java["gc"])
     pg = 0
     try:
         with open(os.path.join(home, "pg", "postmaster.pid")) as f:

@@ -4,7 +4,7 @@
 #
 #   bench/platform.sh [--no-build] [--starts N] [--tenants N] [--warmup S] [--duration S]
 #                     [--threads N] [--connections N] [--starts-after N] [--port N]
-#                     [--deadline S] [--keep-home] [--skip-starts]
+#                     [--deadline S] [--keep-home] [--skip-starts] [--starts-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -21,6 +21,7 @@ PORT=""
 DEADLINE=2700       # the whole run is stopped after this many seconds
 KEEP_HOME=0
 SKIP_INITIAL=0
+STARTS_ONLY=0
 READY_TIMEOUT=180   # one start may take this long before it counts as failed
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 
@@ -39,6 +40,7 @@ while [ $# -gt 0 ]; do
     --deadline) DEADLINE=$2; shift ;;
     --keep-home) KEEP_HOME=1 ;;
     --skip-starts) STARTS=0; STARTS_AFTER=0; SKIP_INITIAL=1 ;;
+    --starts-only) STARTS_ONLY=1 ;;
     -h|--help) usage 0 ;;
     *) echo "unknown option: $1" >&2; usage 2 ;;
   esac
@@ -220,6 +222,12 @@ if [ "$SKIP_INITIAL" = 0 ]; then
   log "initial start (creates the data dir): ready in $INITIAL_MS ms; stopped in $STOP_MS ms"
 fi
 timed_starts cold "$STARTS"
+
+if [ "$STARTS_ONLY" = 1 ]; then
+  load_note "end"
+  python3 "$ROOT/bench/summarize.py" "$OUT" | tee "$OUT/summary.txt"
+  exit 0
+fi
 
 # 2. Stamping: TENANTS tenants one after another, each timed; then a token per tenant.
 load_note "stamp"
