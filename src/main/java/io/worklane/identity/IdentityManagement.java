@@ -3,6 +3,7 @@ package io.worklane.identity;
 import io.worklane.identity.internal.ApiTokens;
 import io.worklane.identity.internal.Teams;
 import io.worklane.identity.internal.TokenSecrets;
+import io.worklane.identity.internal.RecentProfiles;
 import io.worklane.identity.internal.Users;
 import io.worklane.identity.internal.VerifiedTokens;
 import io.worklane.shared.Page;
@@ -44,11 +45,13 @@ public class IdentityManagement {
     private final Teams teams;
     private final ApiTokens tokens;
     private final VerifiedTokens verifiedTokens;
+    private final RecentProfiles profiles;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
     IdentityManagement(Users users, Teams teams, ApiTokens tokens, VerifiedTokens verifiedTokens,
-                       PasswordEncoder passwords, Clock clock) {
+                       RecentProfiles profiles, PasswordEncoder passwords, Clock clock) {
+        this.profiles = profiles;
         this.users = users;
         this.teams = teams;
         this.tokens = tokens;
@@ -59,11 +62,16 @@ public class IdentityManagement {
 
     // --- people ---------------------------------------------------------------------------------
 
-    /** Two reads on one connection, without a transaction: "who am I" needs no isolation, and is hot. */
+    /**
+     * "Who am I", asked by API clients on every call: fresh within a few seconds (see
+     * {@link RecentProfiles}); two reads on one connection, without a transaction, when it is read.
+     */
     @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Profile me(WorklaneUser actor) {
-        User user = users.find(actor.id()).orElseThrow(() -> ApiProblem.notFound("Your account no longer exists."));
-        return new Profile(user, teams.ofUser(actor.id()));
+        return profiles.get(actor.tenantId(), actor.id(), () -> {
+            User user = users.find(actor.id()).orElseThrow(() -> ApiProblem.notFound("Your account no longer exists."));
+            return new Profile(user, teams.ofUser(actor.id()));
+        });
     }
 
     @Transactional(readOnly = true)
@@ -138,6 +146,7 @@ public class IdentityManagement {
             throw ApiProblem.staleVersion(users.find(id).map(User::version).orElse(version));
         }
         verifiedTokens.forgetOwner(id);
+        profiles.forget(actor.tenantId(), id);
         return users.find(id).orElseThrow();
     }
 
@@ -202,6 +211,7 @@ public class IdentityManagement {
         } catch (DuplicateKeyException e) {
             throw ApiProblem.conflictOnField("team-taken", "name", "is already used by another team");
         }
+        profiles.forgetTenant(actor.tenantId());
         return findTeam(id);
     }
 
@@ -210,6 +220,7 @@ public class IdentityManagement {
         if (!teams.delete(id)) {
             throw ApiProblem.notFound("There is no team " + id + ".");
         }
+        profiles.forgetTenant(actor.tenantId());
     }
 
     public List<TeamMember> addMember(WorklaneUser actor, TeamId team, UserId user) {
@@ -217,6 +228,7 @@ public class IdentityManagement {
         findTeam(team);
         users.find(user).orElseThrow(() -> ApiProblem.notFound("There is no person " + user + "."));
         teams.addMember(team, user);
+        profiles.forget(actor.tenantId(), user);
         return teams.members(team);
     }
 
@@ -226,6 +238,7 @@ public class IdentityManagement {
         if (!teams.removeMember(team, user)) {
             throw ApiProblem.notFound("That person is not a member of this team.");
         }
+        profiles.forget(actor.tenantId(), user);
         return teams.members(team);
     }
 

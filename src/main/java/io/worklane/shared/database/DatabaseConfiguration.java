@@ -25,12 +25,14 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Server databaseServer(DatabaseProperties properties) {
+    Server databaseServer(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresStarter.Starting> starting) {
         if (!properties.embedded()) {
             log.info("Using the PostgreSQL server at {}", properties.url());
             return new Server(Optional.empty());
         }
-        return new Server(Optional.of(EmbeddedPostgresServer.start(properties.home(), properties.binaries(), properties.temporary())));
+        EmbeddedPostgresStarter.Starting started = starting.getIfAvailable();
+        return new Server(Optional.of(started != null ? started.await()
+                : EmbeddedPostgresServer.start(properties.home(), properties.binaries(), properties.temporary())));
     }
 
     /** Closed before the server stops: Spring destroys a bean before the beans it depends on. */
