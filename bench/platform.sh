@@ -49,6 +49,11 @@ done
 [ "${BENCH_NO_BUILD:-0}" = 1 ] && BUILD=0
 
 JAR=target/worklane-0.1.0-SNAPSHOT.jar
+# The packaged app as the build leaves it: the extracted jar with its class-data sharing archive.
+if [ -f target/app/worklane.jsa ]; then
+  JAR=target/app/worklane-0.1.0-SNAPSHOT.jar
+  JAVA_OPTS="-XX:SharedArchiveFile=target/app/worklane.jsa ${JAVA_OPTS:-}"
+fi
 RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$ROOT/bench/out/$RUN_ID
 mkdir -p "$OUT/logs"
