@@ -175,9 +175,7 @@ def main(out):
                 times = [float(r["seconds"]) for r in csv.DictReader(f)]
             blocks = [times[i:i + 20] for i in range(0, len(times), 20)]
             p("  mean per block of 20 (s): " + " ".join("%.3f" % statistics.fmean(b) for b in blocks))
-    else:
-        p("Stamping: no result")
-    p("")
+        p("")
 
     # 3. Reads
     warm = []
