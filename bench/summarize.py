@@ -163,7 +163,9 @@ def main(out):
             p("  CPU per stamp: JVM %.0f ms (request threads %.0f, JIT %.0f), PostgreSQL %.0f ms%s" % (
                 c["java_s"] * 1000 / stamp["stamped"], c["java_threads_s"]["request"] * 1000 / stamp["stamped"],
                 c["java_threads_s"]["jit"] * 1000 / stamp["stamped"], c["postgres_s"] * 1000 / stamp["stamped"],
-                "; other processes used %.0f%% of the machine meanwhile" % (100 * others) if others is not None else ""))
+                "; other processes used %.0f%% of the machine meanwhile%s" % (
+                    100 * others, "  — DISTURBED: re-run when the machine is quiet" if others > 0.10 else "")
+                if others is not None else ""))
         if stamp.get("token"):
             t = stamp["token"]
             p("  API token per tenant (HTTP Basic + password check): p50 %.3f s, p95 %.3f s; %d failed" % (
