@@ -53,7 +53,7 @@ RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$ROOT/bench/out/$RUN_ID
 mkdir -p "$OUT/logs"
 ln -sfn "$RUN_ID" "$ROOT/bench/out/latest"
-BENCH_HOME=$(mktemp -d /tmp/worklane-bench.XXXXXX)
+BENCH_HOME=""       # created once the clean-up is in place
 OPERATOR_TOKEN="bench-operator-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 APP_PID=""
 WATCHDOG=""
@@ -72,7 +72,6 @@ load_note() { # label: how busy the machine is just before a phase (over 2 s), a
 
 # --- tools -------------------------------------------------------------------------------------
 need=()
-command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v jq >/dev/null 2>&1 || need+=(jq)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
@@ -86,6 +85,7 @@ fi
 
 # --- stopping what we started --------------------------------------------------------------------
 stop_orphan_postgres() { # a postmaster of our BENCH_HOME left behind (only if the app was killed)
+  [ -n "$BENCH_HOME" ] || return 0
   local pidfile=$BENCH_HOME/pg/postmaster.pid pid
   [ -f "$pidfile" ] || return 0
   pid=$(head -1 "$pidfile" | tr -d ' ')
@@ -125,11 +125,14 @@ cleanup() {
   stop_app
   stop_orphan_postgres
   if [ -n "$WATCHDOG" ]; then kill "$WATCHDOG" 2>/dev/null || true; wait "$WATCHDOG" 2>/dev/null || true; fi
-  if [ "$KEEP_HOME" = 1 ]; then log "kept $BENCH_HOME"; else rm -rf "$BENCH_HOME"; fi
+  if [ -n "$BENCH_HOME" ]; then
+    if [ "$KEEP_HOME" = 1 ]; then log "kept $BENCH_HOME"; else rm -rf "$BENCH_HOME"; fi
+  fi
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
+BENCH_HOME=$(mktemp -d /tmp/worklane-bench.XXXXXX)
 
 # The whole run is bounded: past DEADLINE the app is stopped (so any client fails fast) and so is this script.
 (
@@ -261,7 +264,7 @@ while :; do
   rps=$(jq -r '.rps' "$OUT/wrk-warmup-$i.json")
   jit=$(jq -rn --slurpfile a "$OUT/cpu-after-warmup-$i.json" --slurpfile b "$OUT/cpu-before-warmup-$i.json" \
     '(($a[0].java_threads_s.jit - $b[0].java_threads_s.jit) / ([($a[0].java_s - $b[0].java_s), 0.001] | max))')
-  log "warm-up $i: JIT share of the JVM's CPU $(printf '%.1f' "$(echo "$jit * 100" | bc -l)") %"
+  log "warm-up $i: JIT share of the JVM's CPU $(awk -v j="$jit" 'BEGIN { printf "%.1f", j * 100 }') %"
   if python3 -c "import sys; sys.exit(0 if max(map(float, sys.argv[1:])) < 0.05 else 1)" "$prev" "$jit"; then
     break
   fi
