@@ -121,7 +121,8 @@ stop_app() { # SIGTERM, as an operator would; SIGKILL only if it hangs past 90 s
 
 cleanup() {
   local rc=$?
-  trap - EXIT INT TERM
+  trap - EXIT
+  trap '' INT TERM  # finish cleaning up (bounded: stop_app gives up after 90 s) even if signalled again
   stop_app
   stop_orphan_postgres
   if [ -n "$WATCHDOG" ]; then kill "$WATCHDOG" 2>/dev/null || true; wait "$WATCHDOG" 2>/dev/null || true; fi
