@@ -61,6 +61,15 @@ T0=0
 READY_MS=""
 STOP_MS=""
 
+CHILD=""
+run_child() { # runs a long step in the background and waits, so that a signal is handled at once
+  local rc=0
+  "$@" & CHILD=$!
+  wait "$CHILD" || rc=$?
+  CHILD=""
+  return "$rc"
+}
+
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/bench.log"; }
 now_ns() { date +%s%N; }
 load_note() { # label: how busy the machine is just before a phase (over 2 s), and by whom
@@ -123,6 +132,7 @@ cleanup() {
   local rc=$?
   trap - EXIT
   trap '' INT TERM  # finish cleaning up (bounded: stop_app gives up after 90 s) even if signalled again
+  if [ -n "$CHILD" ]; then kill -TERM "$CHILD" 2>/dev/null || true; fi
   stop_app
   stop_orphan_postgres
   if [ -n "$WATCHDOG" ]; then kill "$WATCHDOG" 2>/dev/null || true; wait "$WATCHDOG" 2>/dev/null || true; fi
@@ -185,7 +195,8 @@ start_app() { # label: starts the jar and waits for the first 200 of the readine
   APP_PID=$!
   echo "$APP_PID" > "$OUT/app.pid"
   local rc=0
-  READY_MS=$(python3 "$ROOT/bench/wait_ready.py" "$PORT" "$APP_PID" "$T0" "$READY_TIMEOUT") || rc=$?
+  run_child python3 "$ROOT/bench/wait_ready.py" "$PORT" "$APP_PID" "$T0" "$READY_TIMEOUT" > "$OUT/ready.ms" || rc=$?
+  READY_MS=$(cat "$OUT/ready.ms")
   case $rc in
     0) # CPU the app and its PostgreSQL used to start, against what the whole machine used meanwhile
        python3 "$ROOT/bench/cpu.py" "$APP_PID" "$BENCH_HOME" > "$OUT/logs/$label.cpu1.json"
@@ -237,9 +248,10 @@ fi
 load_note "stamp"
 start_app serve || exit 1
 log "serve: ready in $READY_MS ms; stamping $TENANTS tenants"
-python3 "$ROOT/bench/stamp.py" --port "$PORT" --operator-token "$OPERATOR_TOKEN" --count "$TENANTS" \
-  --out "$OUT" --app-pid "$APP_PID" --home "$BENCH_HOME" 2> >(tee "$OUT/stamp.err" >&2) | tee -a "$OUT/bench.log" \
-  || log "stamping reported failures (see stamp.err)"
+log "progress: tail -f $OUT/stamp.log"
+run_child python3 "$ROOT/bench/stamp.py" --port "$PORT" --operator-token "$OPERATOR_TOKEN" --count "$TENANTS" \
+  --out "$OUT" --app-pid "$APP_PID" --home "$BENCH_HOME" > "$OUT/stamp.log" 2> "$OUT/stamp.err" \
+  || { log "stamping reported failures:"; tail -20 "$OUT/stamp.err"; }
 jq -c '{stamped, stamp_failures, stamp: (.stamp | {p50_s, p95_s, max_s, first20_mean_s, last20_mean_s}), token_failures, me_check_failures}' \
   "$OUT/stamp.json" | tee -a "$OUT/bench.log"
 [ -s "$OUT/tokens.txt" ] || { log "no tokens: cannot run the read benchmark"; exit 1; }
