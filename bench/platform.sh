@@ -58,13 +58,22 @@ RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$ROOT/bench/out/$RUN_ID
 mkdir -p "$OUT/logs"
 ln -sfn "$RUN_ID" "$ROOT/bench/out/latest"
-BENCH_HOME=$(mktemp -d /tmp/worklane-bench.XXXXXX)
+BENCH_HOME=""       # created once the clean-up is in place
 OPERATOR_TOKEN="bench-operator-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 APP_PID=""
 WATCHDOG=""
 T0=0
 READY_MS=""
 STOP_MS=""
+
+CHILD=""
+run_child() { # runs a long step in the background and waits, so that a signal is handled at once
+  local rc=0
+  "$@" & CHILD=$!
+  wait "$CHILD" || rc=$?
+  CHILD=""
+  return "$rc"
+}
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/bench.log"; }
 now_ns() { date +%s%N; }
@@ -77,7 +86,6 @@ load_note() { # label: how busy the machine is just before a phase (over 2 s), a
 
 # --- tools -------------------------------------------------------------------------------------
 need=()
-command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v jq >/dev/null 2>&1 || need+=(jq)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
@@ -91,6 +99,7 @@ fi
 
 # --- stopping what we started --------------------------------------------------------------------
 stop_orphan_postgres() { # a postmaster of our BENCH_HOME left behind (only if the app was killed)
+  [ -n "$BENCH_HOME" ] || return 0
   local pidfile=$BENCH_HOME/pg/postmaster.pid pid
   [ -f "$pidfile" ] || return 0
   pid=$(head -1 "$pidfile" | tr -d ' ')
@@ -126,15 +135,20 @@ stop_app() { # SIGTERM, as an operator would; SIGKILL only if it hangs past 90 s
 
 cleanup() {
   local rc=$?
-  trap - EXIT INT TERM
+  trap - EXIT
+  trap '' INT TERM  # finish cleaning up (bounded: stop_app gives up after 90 s) even if signalled again
+  if [ -n "$CHILD" ]; then kill -TERM "$CHILD" 2>/dev/null || true; fi
   stop_app
   stop_orphan_postgres
   if [ -n "$WATCHDOG" ]; then kill "$WATCHDOG" 2>/dev/null || true; wait "$WATCHDOG" 2>/dev/null || true; fi
-  if [ "$KEEP_HOME" = 1 ]; then log "kept $BENCH_HOME"; else rm -rf "$BENCH_HOME"; fi
+  if [ -n "$BENCH_HOME" ]; then
+    if [ "$KEEP_HOME" = 1 ]; then log "kept $BENCH_HOME"; else rm -rf "$BENCH_HOME"; fi
+  fi
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
+BENCH_HOME=$(mktemp -d /tmp/worklane-bench.XXXXXX)
 
 # The whole run is bounded: past DEADLINE the app is stopped (so any client fails fast) and so is this script.
 (
@@ -186,7 +200,8 @@ start_app() { # label: starts the jar and waits for the first 200 of the readine
   APP_PID=$!
   echo "$APP_PID" > "$OUT/app.pid"
   local rc=0
-  READY_MS=$(python3 "$ROOT/bench/wait_ready.py" "$PORT" "$APP_PID" "$T0" "$READY_TIMEOUT") || rc=$?
+  run_child python3 "$ROOT/bench/wait_ready.py" "$PORT" "$APP_PID" "$T0" "$READY_TIMEOUT" > "$OUT/ready.ms" || rc=$?
+  READY_MS=$(cat "$OUT/ready.ms")
   case $rc in
     0) # CPU the app and its PostgreSQL used to start, against what the whole machine used meanwhile
        python3 "$ROOT/bench/cpu.py" "$APP_PID" "$BENCH_HOME" > "$OUT/logs/$label.cpu1.json"
@@ -238,9 +253,10 @@ fi
 load_note "stamp"
 start_app serve || exit 1
 log "serve: ready in $READY_MS ms; stamping $TENANTS tenants"
-python3 "$ROOT/bench/stamp.py" --port "$PORT" --operator-token "$OPERATOR_TOKEN" --count "$TENANTS" \
-  --out "$OUT" --app-pid "$APP_PID" --home "$BENCH_HOME" 2> >(tee "$OUT/stamp.err" >&2) | tee -a "$OUT/bench.log" \
-  || log "stamping reported failures (see stamp.err)"
+log "progress: tail -f $OUT/stamp.log"
+run_child python3 "$ROOT/bench/stamp.py" --port "$PORT" --operator-token "$OPERATOR_TOKEN" --count "$TENANTS" \
+  --out "$OUT" --app-pid "$APP_PID" --home "$BENCH_HOME" > "$OUT/stamp.log" 2> "$OUT/stamp.err" \
+  || { log "stamping reported failures:"; tail -20 "$OUT/stamp.err"; }
 jq -c '{stamped, stamp_failures, stamp: (.stamp | {p50_s, p95_s, max_s, first20_mean_s, last20_mean_s}), token_failures, me_check_failures}' \
   "$OUT/stamp.json" | tee -a "$OUT/bench.log"
 [ -s "$OUT/tokens.txt" ] || { log "no tokens: cannot run the read benchmark"; exit 1; }
@@ -266,7 +282,7 @@ while :; do
   rps=$(jq -r '.rps' "$OUT/wrk-warmup-$i.json")
   jit=$(jq -rn --slurpfile a "$OUT/cpu-after-warmup-$i.json" --slurpfile b "$OUT/cpu-before-warmup-$i.json" \
     '(($a[0].java_threads_s.jit - $b[0].java_threads_s.jit) / ([($a[0].java_s - $b[0].java_s), 0.001] | max))')
-  log "warm-up $i: JIT share of the JVM's CPU $(printf '%.1f' "$(echo "$jit * 100" | bc -l)") %"
+  log "warm-up $i: JIT share of the JVM's CPU $(awk -v j="$jit" 'BEGIN { printf "%.1f", j * 100 }') %"
   if python3 -c "import sys; sys.exit(0 if max(map(float, sys.argv[1:])) < 0.05 else 1)" "$prev" "$jit"; then
     break
   fi

@@ -163,7 +163,9 @@ def main(out):
             p("  CPU per stamp: JVM %.0f ms (request threads %.0f, JIT %.0f), PostgreSQL %.0f ms%s" % (
                 c["java_s"] * 1000 / stamp["stamped"], c["java_threads_s"]["request"] * 1000 / stamp["stamped"],
                 c["java_threads_s"]["jit"] * 1000 / stamp["stamped"], c["postgres_s"] * 1000 / stamp["stamped"],
-                "; other processes used %.0f%% of the machine meanwhile" % (100 * others) if others is not None else ""))
+                "; other processes used %.0f%% of the machine meanwhile%s" % (
+                    100 * others, "  — DISTURBED: re-run when the machine is quiet" if others > 0.10 else "")
+                if others is not None else ""))
         if stamp.get("token"):
             t = stamp["token"]
             p("  API token per tenant (HTTP Basic + password check): p50 %.3f s, p95 %.3f s; %d failed" % (
@@ -175,9 +177,7 @@ def main(out):
                 times = [float(r["seconds"]) for r in csv.DictReader(f)]
             blocks = [times[i:i + 20] for i in range(0, len(times), 20)]
             p("  mean per block of 20 (s): " + " ".join("%.3f" % statistics.fmean(b) for b in blocks))
-    else:
-        p("Stamping: no result")
-    p("")
+        p("")
 
     # 3. Reads
     warm = []
