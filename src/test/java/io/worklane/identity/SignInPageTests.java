@@ -21,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WorklaneTest
 class SignInPageTests {
 
-
     @LocalServerPort
     int port;
 

@@ -73,10 +73,7 @@ class SignInJourneyTests {
         Tenant tenant = tenants.stamp("wrongpw");
         Page page = browser.newPage("http://localhost:" + port);
 
-        page.navigate("/t/" + tenant.slug() + "/login");
-        page.getByLabel("E-mail").fill(TestTenants.adminOf(tenant.slug()));
-        page.getByLabel("Password").fill("not-the-password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        signIn(page, tenant.slug(), "not-the-password");
 
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("The e-mail address or password is not right.");
     }
@@ -85,10 +82,7 @@ class SignInJourneyTests {
     void anApiTokenIsShownOnceThenOnlyItsHint() {
         Tenant tenant = tenants.stamp("tokens");
         Page page = browser.newPage("http://localhost:" + port);
-        page.navigate("/t/" + tenant.slug() + "/login");
-        page.getByLabel("E-mail").fill(TestTenants.adminOf(tenant.slug()));
-        page.getByLabel("Password").fill(TestTenants.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        signIn(page, tenant.slug(), TestTenants.PASSWORD);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens")).click();
         page.getByLabel("Name").fill("deployment pipeline");
@@ -116,5 +110,12 @@ class SignInJourneyTests {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tenants"))).isVisible();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(tenant.slug()))).isVisible();
         Browser.screenshot(page, "operator");
+    }
+
+    private static void signIn(Page page, String slug, String password) {
+        page.navigate("/t/" + slug + "/login");
+        page.getByLabel("E-mail").fill(TestTenants.adminOf(slug));
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     }
 }
