@@ -12,10 +12,6 @@ public record Tenant(TenantId id, String slug, String name, String schema, Strin
                      TenantStatus status, String suspendedReason, Integer schemaVersion,
                      String migrationError, Instant createdAt, long version) {
 
-    public boolean isActive() {
-        return status == TenantStatus.ACTIVE;
-    }
-
     /** The schema name for a slug: hyphens are not allowed unquoted in PostgreSQL identifiers. */
     public static String schemaFor(String slug) {
         return "tenant_" + slug.replace('-', '_');
