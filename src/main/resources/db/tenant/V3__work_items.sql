@@ -148,6 +148,8 @@ create table item_history (
     item_id   uuid not null references work_items (id) on delete cascade,
     at        timestamptz not null,
     actor_id  uuid references users (id),
+    -- The item's version after this change: a stale writer is told exactly what changed since its version.
+    version   bigint not null,
     kind      text not null,
     field     text,
     old_value jsonb,
@@ -156,7 +158,7 @@ create table item_history (
     new_text  text
 );
 
-create index item_history_item_idx on item_history (item_id, id);
+create index item_history_item_idx on item_history (item_id, version, id);
 create index item_history_transitions_idx on item_history (at) where kind = 'transition';
 
 create table item_attachments (
@@ -180,7 +182,8 @@ create table idempotency_keys (
     user_id      uuid not null references users (id) on delete cascade,
     key          text not null,
     request_hash bytea not null,
-    item_id      uuid not null references work_items (id) on delete cascade,
+    -- Deferred: the key is claimed first (so that a twin request waits for it), the item inserted after.
+    item_id      uuid not null references work_items (id) on delete cascade deferrable initially deferred,
     created_at   timestamptz not null,
     primary key (user_id, key)
 );

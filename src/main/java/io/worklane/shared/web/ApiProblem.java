@@ -4,7 +4,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A refusal that reaches the client as RFC 9457 problem+json. Its {@code type} is stable (clients
@@ -18,6 +20,7 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String type, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -55,11 +58,19 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, List.of());
     }
 
+    /** Adds an RFC 9457 extension member, e.g. what changed since a stale writer's version. */
+    public ApiProblem with(String property, Object value) {
+        properties.put(property, value);
+        return this;
+    }
+
     public HttpStatus status() {
         return status;
     }
 
     public ProblemDetail toProblemDetail() {
-        return Problems.of(status, type, title, getMessage(), errors);
+        ProblemDetail problem = Problems.of(status, type, title, getMessage(), errors);
+        properties.forEach(problem::setProperty);
+        return problem;
     }
 }

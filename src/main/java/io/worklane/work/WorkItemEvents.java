@@ -1,0 +1,32 @@
+package io.worklane.work;
+
+import io.worklane.shared.TenantId;
+import io.worklane.shared.UserId;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** What happened to work items, published for other modules (boards, flow, SLAs, notifications). */
+public final class WorkItemEvents {
+
+    private WorkItemEvents() {
+    }
+
+    public record WorkItemCreated(TenantId tenant, ItemId item, String key, String category, UUID status,
+                                  Instant at, UserId actor) {
+    }
+
+    public record WorkItemChanged(TenantId tenant, ItemId item, String key, Set<String> fields, Instant at,
+                                  UserId actor) {
+    }
+
+    /** A status change, with its exact time: flow metrics and SLA clocks are computed from these. */
+    public record WorkItemTransitioned(TenantId tenant, ItemId item, String key, UUID from, UUID to, Instant at,
+                                       UserId actor) {
+    }
+
+    public record CommentAdded(TenantId tenant, ItemId item, String key, UUID comment, Set<UUID> mentioned,
+                               Instant at, UserId actor) {
+    }
+}

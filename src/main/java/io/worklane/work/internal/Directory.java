@@ -1,0 +1,60 @@
+package io.worklane.work.internal;
+
+import io.worklane.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The people and teams that work refers to, read from identity's tables of the same tenant schema.
+ * Work only reads them (ADR 0007): assignees, reporters, watchers, mentions and owning teams.
+ */
+@Repository
+public class Directory {
+
+    public record TeamRow(UUID id, String key, String name) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Directory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<TeamRow> team(String key) {
+        return jdbc.sql("select id, key, name from teams where key = ?").param(key.strip().toUpperCase())
+                .query(TeamRow.class).optional();
+    }
+
+    /** The roles of an active person; empty when there is no such person or they were deactivated. */
+    public Optional<Set<Role>> activeRoles(UUID user) {
+        return jdbc.sql("select roles from users where id = ? and active").param(user)
+                .query((rs, n) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::fromCode).forEach(roles::add);
+                    return roles;
+                }).optional();
+    }
+
+    public Optional<String> name(UUID user) {
+        return jdbc.sql("select name from users where id = ?").param(user).query(String.class).optional();
+    }
+
+    /**
+     * The active people an @mention names: a whole e-mail address, or the part before the @ when only
+     * one person's address starts with it.
+     */
+    public Optional<UUID> mentioned(String handle) {
+        String lower = handle.toLowerCase();
+        String pattern = lower.contains("@") ? lower : lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "@%";
+        List<UUID> found = jdbc.sql("select id from users where active and lower(email) like ? limit 2")
+                .param(pattern).query(UUID.class).list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+}
