@@ -3,6 +3,7 @@ package io.worklane.work.internal;
 import io.worklane.shared.TeamId;
 import io.worklane.work.ItemId;
 import io.worklane.work.ItemLink;
+import io.worklane.work.ItemSummary;
 import io.worklane.work.Priority;
 import io.worklane.work.Refs.ItemRef;
 import io.worklane.work.Refs.Person;
@@ -185,6 +186,25 @@ public class Items {
     public List<ItemRef> children(ItemId parent) {
         return jdbc.sql("select key, title from work_items where parent_id = ? order by team_id, number limit 500")
                 .param(parent.value()).query((rs, n) -> new ItemRef(rs.getString("key"), rs.getString("title"))).list();
+    }
+
+    /** Columns of an {@link ItemSummary} row, for lists and boards. */
+    public static final String SUMMARY_COLUMNS = """
+            i.key, i.title, i.category, i.type_id, i.status_id, i.priority, i.assignee_id, a.name as assignee_name,
+            a.email as assignee_email, i.labels, i.due_date, i.created_at, i.updated_at, i.version""";
+
+    public static final String SUMMARY_FROM = "work_items i left join users a on a.id = i.assignee_id";
+
+    public static ItemSummary summary(ResultSet rs, TypeCatalog catalog) throws SQLException {
+        UUID assignee = rs.getObject("assignee_id", UUID.class);
+        UUID typeId = rs.getObject("type_id", UUID.class);
+        return new ItemSummary(rs.getString("key"), rs.getString("title"), rs.getString("category"),
+                new TypeRef(typeId, catalog.type(typeId).map(t -> t.name()).orElse("?")),
+                StatusRef.of(catalog.status(rs.getObject("status_id", UUID.class)).orElseThrow()),
+                Priority.ofRank(rs.getInt("priority")),
+                assignee == null ? null : new Person(assignee, rs.getString("assignee_name"), rs.getString("assignee_email")),
+                WorkTypes.strings(rs.getArray("labels")), rs.getObject("due_date", LocalDate.class),
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
     }
 
     // --- mapping ------------------------------------------------------------------------------------
