@@ -25,6 +25,14 @@ public class WorkSearch {
         this.catalogs = catalogs;
     }
 
+    /** Refuses a query that would not run, naming {@code field} as the culprit (400). */
+    @Transactional(readOnly = true)
+    public void check(WorklaneUser actor, String q, String field) {
+        if (q != null && !q.isBlank()) {
+            throw ApiProblem.invalidField(field, "queries arrive with the query language");
+        }
+    }
+
     /** Items matching {@code q} (all visible items when blank), most recently updated first. */
     @Transactional(readOnly = true)
     public ItemPage find(WorklaneUser actor, String q, String cursor, Integer limit) {

@@ -8,6 +8,9 @@ import io.worklane.work.Comment;
 import io.worklane.work.HistoryEntry;
 import io.worklane.work.ItemChanges;
 import io.worklane.work.ItemComments;
+import io.worklane.work.ItemPage;
+import io.worklane.work.SavedFilterManagement;
+import io.worklane.work.WorkSearch;
 import io.worklane.work.NewItem;
 import io.worklane.work.Refs;
 import io.worklane.work.WorkItem;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -46,11 +50,16 @@ class ItemsApi {
 
     private final WorkManagement work;
     private final ItemComments comments;
+    private final WorkSearch search;
+    private final SavedFilterManagement filters;
     private final JsonMapper json;
 
-    ItemsApi(WorkManagement work, ItemComments comments, JsonMapper json) {
+    ItemsApi(WorkManagement work, ItemComments comments, WorkSearch search, SavedFilterManagement filters,
+             JsonMapper json) {
         this.work = work;
         this.comments = comments;
+        this.search = search;
+        this.filters = filters;
         this.json = json;
     }
 
@@ -61,6 +70,15 @@ class ItemsApi {
     }
 
     record LinkRequest(String kind, String item) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Items matching a query (q) or a saved filter, a page at a time; follow nextCursor")
+    ItemPage list(@AuthenticationPrincipal WorklaneUser actor, @RequestParam(required = false) String q,
+                  @RequestParam(required = false) UUID filter, @RequestParam(required = false) String cursor,
+                  @RequestParam(required = false) Integer limit) {
+        String query = filter == null ? q : filters.get(actor, filter).query();
+        return search.find(actor, query, cursor, limit);
     }
 
     @PostMapping(consumes = JSON)
