@@ -22,6 +22,7 @@ import io.worklane.work.internal.TypeCatalogs;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,7 +87,8 @@ public class WorkManagement {
 
     // --- reading -------------------------------------------------------------------------------------
 
-    @Transactional(readOnly = true)
+    /** One query, so no transaction of its own (it joins the caller's when there is one). */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public WorkItem get(WorklaneUser actor, String key) {
         WorkItem item = items.view(normalise(key), catalogs.current()).orElseThrow(() -> notFound(key));
         if (!ItemAccessPolicy.canSee(actor, item.reporter().id(), item.watchedBy(actor.id().value()))) {
