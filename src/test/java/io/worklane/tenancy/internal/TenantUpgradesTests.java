@@ -34,11 +34,11 @@ class TenantUpgradesTests {
         Tenant healthy = tenants.stamp("behind");
         Tenant broken = tenants.stamp("broken");
         int latest = schemas.latestVersion();
-        // Both look one version behind. The healthy one really is: its last migration is undone.
-        jdbc.sql("drop table " + healthy.schema() + ".work_categories").update();
-        jdbc.sql("delete from " + healthy.schema() + ".flyway_schema_history where version = ?").param(String.valueOf(latest)).update();
-        // The broken one still has the table, so running the migration again fails there.
-        jdbc.sql("delete from " + broken.schema() + ".flyway_schema_history where version = ?").param(String.valueOf(latest)).update();
+        // Both look behind. The healthy one really is: its schema is emptied, as if stamped by an old build.
+        jdbc.sql("drop schema " + healthy.schema() + " cascade").update();
+        jdbc.sql("create schema " + healthy.schema()).update();
+        // The broken one forgets its migrations but keeps its tables, so running them again fails there.
+        jdbc.sql("delete from " + broken.schema() + ".flyway_schema_history").update();
         jdbc.sql("update platform.tenants set schema_version = ? where id in (?, ?)")
                 .params(latest - 1, healthy.id().value(), broken.id().value()).update();
 
@@ -50,7 +50,7 @@ class TenantUpgradesTests {
         assertThat(jdbc.sql("select count(*) from " + healthy.schema() + ".work_categories").query(Integer.class).single()).isEqualTo(4);
         Tenant failed = registry.find(broken.slug()).orElseThrow();
         assertThat(failed.schemaVersion()).isEqualTo(latest - 1);
-        assertThat(failed.migrationError()).contains("work_categories");
+        assertThat(failed.migrationError()).contains("already exists");
     }
 
     private java.time.OffsetDateTime updatedAt(Tenant tenant) {
