@@ -10,7 +10,6 @@ import io.worklane.work.AttachmentUpload;
 import io.worklane.work.ItemAttachments;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,12 +75,10 @@ class AttachmentsApi {
                                       @RequestParam(name = "inline", defaultValue = "false") boolean inline) {
         AttachmentDownload download = attachments.download(actor, key, id);
         Attachment attachment = download.attachment();
-        ContentDisposition.Builder disposition = inline && ItemAttachments.showableInline(attachment.contentType())
-                ? ContentDisposition.inline() : ContentDisposition.attachment();
+        String disposition = inline && ItemAttachments.showableInline(attachment.contentType()) ? "inline" : "attachment";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, ItemAttachments.servedType(attachment.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        disposition.filename(attachment.filename(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition + "; filename*=UTF-8''" + encode(attachment.filename()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", SANDBOX)
                 .eTag("\"" + attachment.sha256() + "\"")
@@ -95,5 +92,23 @@ class AttachmentsApi {
                                 @PathVariable UUID id) {
         attachments.remove(actor, key, id);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The file name as an RFC 8187 ext-value: every byte outside attr-char percent-encoded. Only this
+     * form is sent (no quoted {@code filename=} fallback), so no quoting or escaping can go wrong.
+     */
+    static String encode(String filename) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return encoded.toString();
     }
 }
