@@ -185,6 +185,15 @@ class AttachmentsApiTests {
     }
 
     @Test
+    void anUploadWithoutTheFileFieldNamesIt() {
+        var refused = admin.upload(attachments(), "attachment", "a.txt", "text/plain",
+                "hi".getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+    }
+
+    @Test
     void multipartIsRefusedWhereNoFileIsExpected() {
         var refused = admin.upload("/t/" + slug + "/api/v1/items/" + key + "/comments", "file", "a.txt", "text/plain",
                 "hi".getBytes(StandardCharsets.UTF_8), true);
