@@ -3,7 +3,6 @@ package io.worklane.work;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.shared.web.FieldError;
-import io.worklane.shared.web.PayloadTooLargeException;
 import io.worklane.work.WorkItemEvents.AttachmentAdded;
 import io.worklane.work.internal.AttachmentStore;
 import io.worklane.work.internal.Attachments;
@@ -193,10 +192,11 @@ public class ItemAttachments {
     private record Staged(Path path, byte[] sha256) {
     }
 
+    /** Normally the container's multipart limit refuses first; this holds whatever the web layer lets through. */
     private static ApiProblem tooLarge(long limit) {
-        var problem = new PayloadTooLargeException(limit, "file").toProblemDetail();
-        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", problem.getTitle(), problem.getDetail(),
-                List.of(new FieldError("file", "must be at most " + limit + " bytes")));
+        String message = "must be at most " + limit + " bytes";
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                "'file' " + message + ".", List.of(new FieldError("file", message)));
     }
 
     private static ApiProblem notFound(String key, UUID attachmentId) {
