@@ -29,4 +29,7 @@ public final class WorkItemEvents {
     public record CommentAdded(TenantId tenant, ItemId item, String key, UUID comment, Set<UUID> mentioned,
                                Instant at, UserId actor) {
     }
+
+    public record AttachmentAdded(TenantId tenant, ItemId item, String key, UUID attachment, Instant at, UserId actor) {
+    }
 }

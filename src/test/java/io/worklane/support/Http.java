@@ -66,6 +66,46 @@ public final class Http {
         return send("PATCH", path, json(body), "application/json");
     }
 
+    /**
+     * Uploads one file as multipart/form-data field {@code field}; {@code chunked} streams it without a
+     * Content-Length, as a client piping a file would.
+     */
+    public Response upload(String path, String field, String filename, String contentType, byte[] content,
+                           boolean chunked) {
+        String boundary = "worklane-test-" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + filename + "\"\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.toByteArray();
+        var request = HttpRequest.newBuilder(URI.create(base + path)).POST(chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
+                : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        headers.forEach(request::header);
+        request.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        return new Response(exchange(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A GET whose body is kept as bytes (downloads). */
+    public HttpResponse<byte[]> download(String path) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return CLIENT.send(request, handler);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a raw body exactly as given, for malformed and oversized requests. */
     public Response send(String method, String path, String body, String contentType) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
@@ -74,15 +114,7 @@ public final class Http {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Response(exchange(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     public static String json(Object body) {

@@ -22,6 +22,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -180,8 +182,29 @@ public class ProblemHandling {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<?> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        boolean upload = e.getSupportedMediaTypes().stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes);
         return respond(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                "Send the body as application/json."), request);
+                upload ? "Send the file as multipart/form-data." : "Send the body as application/json."), request);
+    }
+
+    /** A file over the limit of the upload endpoint (declared by a {@link LargeBodyPath}), named by its field. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<?> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        if (request.getAttribute(LargeBodyPath.ATTRIBUTE) instanceof LargeBodyPath large) {
+            return respond(large.tooLarge().toProblemDetail(), request);
+        }
+        return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                "The uploaded file is larger than the limit."), request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<?> malformedMultipart(MultipartException e, HttpServletRequest request) {
+        PayloadTooLargeException tooLarge = causeOf(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return respond(tooLarge.toProblemDetail(), request);
+        }
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
+                "The request body is not valid multipart/form-data."), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
