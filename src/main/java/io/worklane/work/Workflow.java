@@ -1,5 +1,7 @@
 package io.worklane.work;
 
+import io.worklane.identity.Role;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,15 +23,14 @@ public record Workflow(List<StatusDraft> statuses, List<TransitionDraft> transit
     }
 
     /** The workflow a type has now, as a document an admin can change and send back. */
-    public static Workflow of(WorkType type) {
+    public static Workflow of(TypeDetails type) {
         List<StatusDraft> statuses = new ArrayList<>();
-        type.statuses().stream().sorted(Comparator.comparingInt(Status::position)).forEach(s -> statuses.add(
-                new StatusDraft(s.id(), s.name(), s.phase().code(), s.flow().code(), s.initial())));
+        type.statuses().stream().sorted(Comparator.comparingInt(TypeDetails.StatusDetails::position)).forEach(s ->
+                statuses.add(new StatusDraft(s.id(), s.name(), s.phase().code(), s.flow().code(), s.initial())));
         List<TransitionDraft> transitions = new ArrayList<>();
-        for (Transition t : type.transitions()) {
-            transitions.add(new TransitionDraft(type.status(t.from()).orElseThrow().name(),
-                    type.status(t.to()).orElseThrow().name(), t.name(),
-                    t.roles().stream().sorted().map(r -> r.code()).toList()));
+        for (TypeDetails.TransitionDetails t : type.transitions()) {
+            transitions.add(new TransitionDraft(t.from().name(), t.to().name(), t.name(),
+                    t.roles().stream().map(Role::code).toList()));
         }
         return new Workflow(statuses, transitions);
     }
