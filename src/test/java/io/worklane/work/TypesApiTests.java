@@ -262,6 +262,34 @@ class TypesApiTests {
         assertThat(otherAdmin.get(api("/types/" + id)).status()).isIn(401, 403, 404);
     }
 
+    @Test
+    void malformedRequestsAreProblemsNamingTheFieldNeverServerErrors() {
+        String id = createType("Strict").get("id").asString();
+
+        var unknown = admin.put(api("/types/" + id + "/workflow"), Map.of("statuses", List.of(Map.of("name", "A",
+                "phase", "todo", "flow", "waiting", "initial", true, "colour", "red"))));
+        var wrongType = admin.put(api("/types/" + id + "/workflow"), Map.of("statuses", List.of(
+                statusWithId(null, "A", "done", "waiting", true)), "transitions", List.of(Map.of("from", "A", "to", "A",
+                "roles", "admin"))));
+        var badId = admin.put(api("/types/" + id + "/workflow"), Map.of("statuses", List.of(
+                statusWithId("not-a-uuid", "A", "done", "waiting", true))));
+        var foreignId = admin.put(api("/types/" + id + "/workflow"), Map.of("statuses", List.of(
+                statusWithId("00000000-0000-0000-0000-000000000001", "A", "done", "waiting", true))));
+        var badPath = admin.get(api("/types/nope"));
+        var missing = admin.patch(api("/types/00000000-0000-0000-0000-000000000001"), Map.of("name", "X"));
+        var unknownField = admin.patch(api("/types/" + id + "/fields/nope"), Map.of("name", "X"));
+
+        assertThat(fields(unknown.json())).containsExactly("statuses[0].colour");
+        assertThat(fields(wrongType.json())).containsExactly("transitions[0].roles");
+        assertThat(fields(badId.json())).containsExactly("statuses[0].id");
+        assertThat(fields(foreignId.json())).containsExactly("statuses[0].id");
+        assertThat(List.of(unknown.status(), wrongType.status(), badId.status(), foreignId.status(), badPath.status()))
+                .containsOnly(400);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(unknownField.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
     // --- helpers ---
 
     private JsonNode createType(String name) {
