@@ -43,6 +43,7 @@ class PlatformEndpointsTests {
         assertThat(paths.has("/api/v1/tenants")).isTrue();
         assertThat(paths.has("/t/{tenant}/api/v1/me")).isTrue();
         assertThat(paths.has("/t/{tenant}/api/v1/users/{id}")).isTrue();
+        assertThat(paths.has("/t/{tenant}/api/v1/types/{id}/workflow")).isTrue();
         assertThat(Http.at(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 

@@ -172,7 +172,9 @@ public class ItemRules {
             });
         }
         for (CustomField field : type.fields()) {
-            if (field.required() && !result.containsKey(field.key())) {
+            // A value that was sent but refused is reported once, as refused, not again as missing.
+            boolean refused = changes != null && changes.get(field.key()) != null;
+            if (field.required() && !result.containsKey(field.key()) && !refused) {
                 errors.add("fields." + field.key(), "is required for " + type.name() + " items");
             }
         }

@@ -243,8 +243,17 @@ public class Items {
                 assignee == null ? null : new Person(assignee, rs.getString("assignee_name"), rs.getString("assignee_email")),
                 new Person(row.reporterId(), rs.getString("reporter_name"), rs.getString("reporter_email")),
                 row.labels(), row.dueDate(), parentKey == null ? null : new ItemRef(parentKey, rs.getString("parent_title")),
-                row.fields(), watchers, links, row.createdAt(), row.updatedAt(), row.statusChangedAt(),
+                shownFields(row, catalog), watchers, links, row.createdAt(), row.updatedAt(), row.statusChangedAt(),
                 row.resolvedAt(), row.version());
+    }
+
+    /** The values of the type's fields; values under the key of a removed field stay stored but are not shown. */
+    private static Map<String, Object> shownFields(ItemRow row, TypeCatalog catalog) {
+        return catalog.type(row.typeId()).map(type -> {
+            Map<String, Object> shown = new java.util.LinkedHashMap<>(row.fields());
+            shown.keySet().removeIf(key -> type.field(key).isEmpty());
+            return (Map<String, Object>) shown;
+        }).orElse(row.fields());
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
