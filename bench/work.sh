@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# Work-item benchmark of Worklane: seeds one tenant with ITEMS items (history, comments) in SQL, then
+# drives get / create / patch / filtered list / full-text search with wrk. See bench/README.md.
+# Everything it starts, it stops; the data dir (WORKLANE_HOME) is kept, so a seeded tenant can be re-used.
+#
+#   bench/work.sh [--no-build] [--items N] [--batch N] [--seed-jobs N] [--skip-seed] [--tenant SLUG]
+#                 [--home DIR] [--fresh-home] [--phases LIST] [--warmup S] [--duration S] [--threads N]
+#                 [--connections N] [--agents N] [--port N] [--deadline S]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+BUILD=1
+ITEMS=1000000
+BATCH=100000
+SEED_JOBS=2
+SKIP_SEED=0
+TENANT=""
+WORK_HOME=${BENCH_WORK_HOME:-/var/tmp/worklane-work-bench}
+FRESH_HOME=0
+PHASES=get,create,patch,filter,search
+WARMUP=30           # seconds of wrk warm-up before each measured phase (not counted)
+DURATION=30
+THREADS=2
+CONNECTIONS=8
+AGENTS=8
+PORT=""
+DEADLINE=5400
+READY_TIMEOUT=300
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+
+usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) BUILD=0 ;;
+    --items) ITEMS=$2; shift ;;
+    --batch) BATCH=$2; shift ;;
+    --seed-jobs) SEED_JOBS=$2; shift ;;
+    --skip-seed) SKIP_SEED=1 ;;
+    --tenant) TENANT=$2; shift ;;
+    --home) WORK_HOME=$2; shift ;;
+    --fresh-home) FRESH_HOME=1 ;;
+    --phases) PHASES=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
+    --duration) DURATION=$2; shift ;;
+    --threads) THREADS=$2; shift ;;
+    --connections) CONNECTIONS=$2; shift ;;
+    --agents) AGENTS=$2; shift ;;
+    --port) PORT=$2; shift ;;
+    --deadline) DEADLINE=$2; shift ;;
+    -h|--help) usage 0 ;;
+    *) echo "unknown option: $1" >&2; usage 2 ;;
+  esac
+  shift
+done
+[ "${BENCH_NO_BUILD:-0}" = 1 ] && BUILD=0
+if [ "$SKIP_SEED" = 1 ] && [ -z "$TENANT" ]; then echo "--skip-seed needs --tenant SLUG" >&2; exit 2; fi
+
+JAR=target/worklane-0.1.0-SNAPSHOT.jar
+if [ -f target/app/worklane.jsa ]; then
+  JAR=target/app/worklane-0.1.0-SNAPSHOT.jar
+  JAVA_OPTS="-XX:SharedArchiveFile=target/app/worklane.jsa ${JAVA_OPTS:-}"
+fi
+RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$ROOT/bench/out/$RUN_ID-work          # everything, tokens and request lists included (git-ignored)
+DOCS=$ROOT/docs/benchmarks/$RUN_ID-work   # what is worth keeping: raw wrk output, seed figures, summary
+mkdir -p "$OUT/logs"
+ln -sfn "$RUN_ID-work" "$ROOT/bench/out/latest-work"
+APP_PID=""
+WATCHDOG=""
+CHILD=""
+
+run_child() { local rc=0; "$@" & CHILD=$!; wait "$CHILD" || rc=$?; CHILD=""; return "$rc"; }
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/bench.log"; }
+now_ns() { date +%s%N; }
+load_note() {
+  local busy
+  busy=$(python3 "$ROOT/bench/cpu.py" busy 2)
+  echo "== $1 $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg); $busy" >> "$OUT/load.txt"
+  log "$1: load average $(cut -d' ' -f1-3 /proc/loadavg); $busy"
+}
+
+# --- tools -------------------------------------------------------------------------------------
+need=()
+command -v jq >/dev/null 2>&1 || need+=(jq)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
+command -v unshare >/dev/null 2>&1 || need+=(util-linux)
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# --- stopping what we started (the data dir stays) -------------------------------------------------
+stop_orphan_postgres() {
+  local pidfile=$WORK_HOME/pg/postmaster.pid pid
+  [ -f "$pidfile" ] || return 0
+  pid=$(head -1 "$pidfile" | tr -d ' ')
+  if [[ "$pid" =~ ^[0-9]+$ ]] && [ "$(cat /proc/"$pid"/comm 2>/dev/null)" = postgres ] \
+     && grep -qa -- "$WORK_HOME/pg" /proc/"$pid"/cmdline 2>/dev/null; then
+    log "stopping the embedded PostgreSQL (pid $pid) left behind"
+    kill -INT "$pid" 2>/dev/null || true
+    for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  fi
+}
+stop_app() {
+  [ -n "$APP_PID" ] || return 0
+  local t=$(now_ns)
+  kill -TERM "$APP_PID" 2>/dev/null || true
+  for _ in $(seq 1 900); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$APP_PID" 2>/dev/null; then log "the app did not stop within 90 s of SIGTERM; killing it"; kill -KILL "$APP_PID" 2>/dev/null || true; fi
+  wait "$APP_PID" 2>/dev/null || true
+  log "app stopped in $(( ($(now_ns) - t) / 1000000 )) ms"
+  APP_PID=""
+  rm -f "$OUT/app.pid"
+  stop_orphan_postgres
+}
+cleanup() {
+  local rc=$?
+  trap - EXIT
+  trap '' INT TERM
+  if [ -n "$CHILD" ]; then kill -TERM "$CHILD" 2>/dev/null || true; fi
+  stop_app
+  stop_orphan_postgres
+  if [ -n "$WATCHDOG" ]; then kill "$WATCHDOG" 2>/dev/null || true; wait "$WATCHDOG" 2>/dev/null || true; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT TERM
+
+(
+  trap 'kill "$sp" 2>/dev/null; exit 0' TERM
+  sleep "$DEADLINE" & sp=$!
+  wait "$sp"
+  echo "[watchdog] deadline of ${DEADLINE}s reached" >&2
+  [ -f "$OUT/app.pid" ] && kill -TERM "$(cat "$OUT/app.pid")" 2>/dev/null
+  kill -TERM $$ 2>/dev/null
+) &
+WATCHDOG=$!
+
+# --- build, machine ------------------------------------------------------------------------------
+if [ "$BUILD" = 1 ]; then
+  log "building the jar"
+  ./mvnw -q -B -ntp package -DskipTests > "$OUT/logs/build.log" 2>&1 || { tail -50 "$OUT/logs/build.log"; exit 1; }
+fi
+[ -f "$JAR" ] || { echo "no $JAR: build it, or drop --no-build" >&2; exit 1; }
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null) ($(git rev-parse --abbrev-ref HEAD 2>/dev/null))$(git diff --quiet HEAD -- 2>/dev/null || echo ' + uncommitted changes')"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "free -h:"; free -h
+  echo "java -version:"; java -version 2>&1
+  echo "wrk: $(wrk --version 2>&1 | head -1)"
+  echo "uptime: $(uptime)"
+  echo "options: items=$ITEMS batch=$BATCH seed_jobs=$SEED_JOBS skip_seed=$SKIP_SEED tenant=${TENANT:-new} phases=$PHASES warmup=${WARMUP}s duration=${DURATION}s threads=$THREADS connections=$CONNECTIONS agents=$AGENTS java_opts='$JAVA_OPTS'"
+  echo "database: embedded PostgreSQL in $WORK_HOME (app defaults: fsync on, synchronous_commit on, shared_buffers 256MB)"
+} > "$OUT/machine.txt"
+
+# --- the data dir, kept between runs ----------------------------------------------------------------
+if [ "$FRESH_HOME" = 1 ] && [ -d "$WORK_HOME" ]; then
+  [ "$SKIP_SEED" = 1 ] && { echo "--fresh-home and --skip-seed exclude each other" >&2; exit 2; }
+  log "removing $WORK_HOME (--fresh-home)"
+  stop_orphan_postgres
+  rm -rf "$WORK_HOME"
+fi
+mkdir -p "$WORK_HOME"
+[ -s "$WORK_HOME/bench-operator-token" ] || \
+  (umask 077; echo "bench-operator-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$WORK_HOME/bench-operator-token")
+OPERATOR_TOKEN=$(cat "$WORK_HOME/bench-operator-token")
+if [ -z "$PORT" ]; then
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+fi
+BASE=http://127.0.0.1:$PORT
+log "run $RUN_ID: WORKLANE_HOME=$WORK_HOME port=$PORT output in bench/out/$RUN_ID-work, results in docs/benchmarks/$RUN_ID-work"
+
+load_note "start"
+T0=$(now_ns)
+# shellcheck disable=SC2086
+WORKLANE_HOME=$WORK_HOME WORKLANE_OPERATOR_TOKEN=$OPERATOR_TOKEN PORT=$PORT \
+  java $JAVA_OPTS -jar "$JAR" > "$OUT/logs/app.log" 2>&1 &
+APP_PID=$!
+echo "$APP_PID" > "$OUT/app.pid"
+rc=0
+run_child python3 "$ROOT/bench/wait_ready.py" "$PORT" "$APP_PID" "$T0" "$READY_TIMEOUT" > "$OUT/ready.ms" || rc=$?
+[ "$rc" = 0 ] || { log "the app did not get ready (rc $rc); see logs/app.log"; tail -20 "$OUT/logs/app.log"; exit 1; }
+log "app ready in $(cat "$OUT/ready.ms") ms"
+
+# psql to the embedded PostgreSQL: its port is in postmaster.pid, its superuser's password in pg-password.
+export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
+PGPORT=$(sed -n 4p "$WORK_HOME/pg/postmaster.pid" | tr -d ' '); export PGPORT
+PGPASSWORD=$(cat "$WORK_HOME/pg-password" 2>/dev/null || true); export PGPASSWORD
+psql -X -qAtc "select 1" >/dev/null || { log "cannot reach the embedded PostgreSQL on port $PGPORT"; exit 1; }
+echo "$PGPORT" > "$OUT/pg.port"
+
+# --- 1. the tenant and its seed ----------------------------------------------------------------------
+if [ -z "$TENANT" ]; then
+  prefix="work-$(echo "$RUN_ID" | tr 'A-Z' 'a-z' | tr -dc 'a-z0-9')"
+  log "stamping a tenant"
+  run_child python3 "$ROOT/bench/stamp.py" --port "$PORT" --operator-token "$OPERATOR_TOKEN" --count 1 \
+    --prefix "$prefix" --out "$OUT" > "$OUT/stamp.log" 2> "$OUT/stamp.err" \
+    || { log "stamping failed:"; cat "$OUT/stamp.err"; exit 1; }
+  TENANT=$(cut -d' ' -f1 "$OUT/tokens.txt")
+fi
+SCHEMA=$(psql -X -qAtc "select schema_name from platform.tenants where slug = '$TENANT'")
+[ -n "$SCHEMA" ] || { log "no tenant $TENANT in this data dir ($WORK_HOME)"; exit 1; }
+echo "$TENANT" > "$OUT/tenant.txt"
+log "tenant $TENANT, schema $SCHEMA"
+if [ "$SKIP_SEED" = 0 ]; then
+  load_note "seed"
+  log "seeding $ITEMS items in batches of $BATCH, $SEED_JOBS at a time; progress: tail -f $OUT/seed.log"
+  python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-before-seed.json"
+  run_child python3 "$ROOT/bench/work_seed.py" --schema "$SCHEMA" --items "$ITEMS" --batch "$BATCH" \
+    --jobs "$SEED_JOBS" --out "$OUT" > "$OUT/seed.log" 2>&1 || { log "seeding failed:"; tail -20 "$OUT/seed.log"; exit 1; }
+  python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-after-seed.json"
+  log "$(tail -1 "$OUT/seed.log")"
+else
+  log "--skip-seed: $(psql -X -qAtc "select count(*) from $SCHEMA.work_items") items in $SCHEMA"
+fi
+psql -X -qAtF ' ' -c "select relname, n_live_tup, pg_size_pretty(pg_total_relation_size(relid))
+  from pg_stat_user_tables where schemaname = '$SCHEMA' order by pg_total_relation_size(relid) desc limit 8" \
+  > "$OUT/tables.txt" || true
+
+# --- 2. tokens, request lists, and whether the query language answers ---------------------------------
+run_child python3 "$ROOT/bench/work_prepare.py" --port "$PORT" --slug "$TENANT" --schema "$SCHEMA" --out "$OUT" \
+  --agents "$AGENTS" > "$OUT/prepare.log" 2>&1 || { log "preparing failed:"; tail -20 "$OUT/prepare.log"; exit 1; }
+cat "$OUT/prepare.log" | tee -a "$OUT/bench.log"
+
+# --- 3. the load phases -----------------------------------------------------------------------------
+wrk_run() { # label mode file seconds
+  ( timeout $(( $4 + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4"s --timeout 5s --latency \
+      -s "$ROOT/bench/work.lua" "$BASE" -- "$2" "$3" "$TENANT" > "$OUT/wrk-$1.txt" 2>&1 || true
+    times > "$OUT/wrk-$1.times" )
+  grep '^BENCH_JSON ' "$OUT/wrk-$1.txt" | sed 's/^BENCH_JSON //' > "$OUT/wrk-$1.json"
+  [ -s "$OUT/wrk-$1.json" ] || { log "wrk $1 failed:"; cat "$OUT/wrk-$1.txt"; exit 1; }
+  log "wrk $1: $(jq -c '{rps, non2xx, errors, latency_ms: {p50: .latency_ms.p50, p95: .latency_ms.p95, p99: .latency_ms.p99}}' "$OUT/wrk-$1.json")"
+  grep "^UNEXPECTED" "$OUT/wrk-$1.txt" | head -3 | cut -c1-400 | while read -r l; do log "  $l"; done || true
+}
+for phase in ${PHASES//,/ }; do
+  case $phase in
+    get) mode=get; list=get.txt ;;
+    create) mode=create; list=create.txt ;;
+    patch) mode=patch; list=patch.txt ;;
+    filter|search) mode=list; list=$phase.txt
+      status=$(jq -r ".$phase.status" "$OUT/probe.json")
+      if [ "$status" = 400 ] || [ "$status" = 404 ] || [ "$status" = 405 ]; then
+        log "$phase: SKIPPED — GET /t/$TENANT/api/v1/items?q=… answers $status (the query language is not merged yet): $(jq -r ".$phase.body" "$OUT/probe.json" | cut -c1-200)"
+        echo "{\"skipped\": true, \"status\": $status}" > "$OUT/wrk-$phase-skipped.json"
+        continue
+      fi ;;
+    *) log "unknown phase $phase"; exit 2 ;;
+  esac
+  [ -s "$OUT/$list" ] || { log "$phase: empty request list $list"; exit 1; }
+  load_note "$phase-warmup"
+  [ "$WARMUP" -gt 0 ] && wrk_run "$phase-warmup" "$mode" "$OUT/$list" "$WARMUP"
+  load_note "$phase"
+  python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-before-$phase.json"
+  wrk_run "$phase" "$mode" "$OUT/$list" "$DURATION"
+  python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-after-$phase.json"
+done
+stop_app
+load_note "end"
+
+# --- summary, and the results worth keeping ----------------------------------------------------------
+python3 "$ROOT/bench/work_summarize.py" "$OUT" | tee "$OUT/summary.txt"
+mkdir -p "$DOCS"
+cp "$OUT/summary.md" "$OUT/summary.json" "$OUT/machine.txt" "$OUT/load.txt" "$OUT/tables.txt" "$DOCS/"
+for f in seed.json seed.log probe.json prepare.log; do [ -f "$OUT/$f" ] && cp "$OUT/$f" "$DOCS/"; done
+for f in "$OUT"/wrk-*.txt; do [ -f "$f" ] && cp "$f" "$DOCS/"; done
+log "results in docs/benchmarks/$RUN_ID-work; re-run the load on this tenant with: bench/work.sh --no-build --skip-seed --tenant $TENANT${WORK_HOME:+ --home $WORK_HOME}"
