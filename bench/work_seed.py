@@ -3,7 +3,7 @@
 inside the tenant's schema (psql; connection from the PG* environment variables):
 
   ~50 agents and ~500 requesters (they sign in with the first admin's password: its hash is copied),
-  10 teams with members, ITEMS work items over the teams (keys <TEAM>-<n>, item_counters to match),
+  10 teams with members, ITEMS work items over the teams (keys <TEAM>-<n>, team sequences moved past them),
   all six default types (70 % done, 30 % open), titles and descriptions from an IT vocabulary,
   watchers (reporter + assignee), ~5 history rows per item (created, transitions, comment_added,
   with increasing timestamps and versions consistent with the item) and 2 comments per item on
@@ -247,10 +247,10 @@ select (select count(*) from ins_items), (select count(*) from ins_comments), (s
 
 
 def counters_sql():
+    # Each team's item numbers come from its own sequence (ADR 0007): move it past the seeded numbers.
     return """
-insert into item_counters (team_id, last_number)
-select team_id, max(number) from work_items group by team_id
-on conflict (team_id) do update set last_number = greatest(item_counters.last_number, excluded.last_number);
+select setval(('item_number_' || replace(team_id::text, '-', ''))::regclass, max(number))
+from work_items group by team_id;
 """
 
 

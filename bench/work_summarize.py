@@ -72,7 +72,7 @@ def main(out):
         for t in ("work_items", "item_history", "item_comments", "item_watchers"):
             md.append("| %s (one statement per batch with the items) | %.1f | %d | %d |" % (
                 t, s["items"], r[t], seed["rows_per_s"].get(t, 0)))
-        md.append("| item_counters | %.1f | | |" % s["counters"])
+        md.append("| item number sequences | %.1f | | |" % s["counters"])
         md.append("| VACUUM (ANALYZE) | %.1f | | |" % s["vacuum_analyze"])
         md.append("| **total** | **%.1f** (%.1f min) | %d | %d |\n" % (
             seed["total_s"], seed["total_s"] / 60, sum(r.values()), seed["all_rows_per_s"]))

@@ -2,7 +2,6 @@ package io.worklane.work;
 
 import io.worklane.identity.IdentityManagement;
 import io.worklane.identity.WorklaneUser;
-import io.worklane.shared.TeamId;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.work.WorkItemEvents.WorkItemChanged;
 import io.worklane.work.WorkItemEvents.WorkItemCreated;
@@ -160,37 +159,38 @@ public class WorkManagement {
             }
         }
         TypeCatalog catalog = catalogs.current();
-        Validated valid = transactions.execute(tx -> validate(actor, order, catalog));
-        long number = items.nextNumber(new TeamId(valid.team().id()));
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        ItemRow row = new ItemRow(id, valid.team().key() + "-" + number, valid.team().id(), number, valid.type().id(),
-                valid.type().category(), valid.type().initialStatus().id(), valid.priority(), valid.title(),
-                valid.description(), valid.assignee(), valid.reporter(), valid.labels(), order.dueDate(),
-                valid.parent(), valid.fields(), now, now, now, null, 0);
-        Boolean claimed = transactions.execute(tx -> {
+        // One transaction, one connection: validation reads, the insert (numbered by the team's sequence),
+        // watchers, history, and the view returned.
+        WorkItem created = transactions.execute(tx -> {
+            Validated valid = validate(actor, order, catalog);
+            Instant now = clock.instant();
             if (idempotencyKey != null && !idempotency.claim(actor.id().value(), idempotencyKey, requestHash, id, now)) {
                 tx.setRollbackOnly();
-                return false;
+                return null;
             }
-            items.insert(row);
+            Status initial = valid.type().initialStatus();
+            String key = items.insert(new ItemRow(id, null, valid.team().id(), 0, valid.type().id(),
+                    valid.type().category(), initial.id(), valid.priority(), valid.title(), valid.description(),
+                    valid.assignee(), valid.reporter(), valid.labels(), order.dueDate(), valid.parent(), valid.fields(),
+                    now, now, now, null, 0), valid.team().key());
             Set<UUID> watchers = new LinkedHashSet<>();
             watchers.add(valid.reporter());
             if (valid.assignee() != null) {
                 watchers.add(valid.assignee());
             }
             watchers.addAll(valid.watchers());
-            watchers.forEach(w -> relations.watch(new ItemId(id), w, now));
-            history.record(new ItemId(id), now, actor.id().value(), 0, List.of(new Change("created", "status", null,
-                    row.statusId(), null, valid.type().initialStatus().name())));
-            events.publishEvent(new WorkItemCreated(actor.tenantId(), new ItemId(id), row.key(), row.category(),
-                    row.statusId(), now, actor.id()));
-            return true;
+            relations.watchAll(new ItemId(id), watchers, now);
+            history.record(new ItemId(id), now, actor.id().value(), 0,
+                    List.of(new Change("created", "status", null, initial.id(), null, initial.name())));
+            events.publishEvent(new WorkItemCreated(actor.tenantId(), new ItemId(id), key, valid.type().category(),
+                    initial.id(), now, actor.id()));
+            return items.view(key, catalog).orElseThrow();
         });
-        if (!Boolean.TRUE.equals(claimed)) {
+        if (created == null) {
             return replay(actor, idempotencyKey, requestHash).orElseThrow();
         }
-        return new Created(transactions.execute(tx -> items.view(row.key(), catalog).orElseThrow()), false);
+        return new Created(created, false);
     }
 
     private Optional<Created> replay(WorklaneUser actor, String key, byte[] requestHash) {

@@ -74,6 +74,16 @@ class ItemsApiTests {
     }
 
     @Test
+    void aNewTeamNumbersItsItemsFromOne() {
+        assertThat(admin.post(api("/teams"), Map.of("key", "NET", "name", "Networks")).status()).isEqualTo(201);
+
+        var created = admin.post(api("/items"), Map.of("team", "NET", "type", "Task", "title", "Replace switch"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("key").asString()).isEqualTo("NET-1");
+    }
+
+    @Test
     void aCreateNamesEveryInvalidField() {
         var refused = admin.post(api("/items"), Map.of("team", "NOPE", "type", "Bug", "title", " ",
                 "priority", "urgent", "labels", List.of("has space")));

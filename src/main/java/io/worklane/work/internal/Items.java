@@ -1,6 +1,5 @@
 package io.worklane.work.internal;
 
-import io.worklane.shared.TeamId;
 import io.worklane.work.ItemId;
 import io.worklane.work.ItemLink;
 import io.worklane.work.ItemSummary;
@@ -15,7 +14,6 @@ import io.worklane.work.TypeCatalog;
 import io.worklane.work.WorkItem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,13 +71,10 @@ public class Items {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final TransactionTemplate detached;
 
-    Items(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions) {
+    Items(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.detached = new TransactionTemplate(transactions.getTransactionManager());
-        this.detached.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     public Optional<ItemRow> row(String key) {
@@ -108,35 +103,25 @@ public class Items {
     }
 
     /**
-     * The next number of a team's items, in a transaction of its own that commits without waiting for
-     * the disk: the counter row is then locked for microseconds, not for a flush, so creates in one
-     * team do not queue behind each other. An item that uses the number commits after it, so a
-     * durable item always has a durable number; a number lost in a crash was never seen by anyone.
+     * Inserts an item numbered from its team's sequence (ADR 0007) and returns its key; the row's own
+     * key and number are ignored.
      */
-    public long nextNumber(TeamId team) {
-        return detached.execute(status -> {
-            jdbc.sql("set local synchronous_commit = off").update();
-            return jdbc.sql("""
-                            insert into item_counters (team_id, last_number) values (?, 1)
-                            on conflict (team_id) do update set last_number = item_counters.last_number + 1
-                            returning last_number""")
-                    .param(team.value()).query(Long.class).single();
-        });
-    }
-
-    public void insert(ItemRow item) {
-        jdbc.sql("""
+    public String insert(ItemRow item, String teamKey) {
+        return jdbc.sql("""
                         insert into work_items (id, key, team_id, number, type_id, category, status_id, priority, title,
                                                 description, assignee_id, reporter_id, labels, due_date, parent_id, fields,
                                                 created_at, updated_at, status_changed_at, resolved_at, version, search)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 0,
-                                setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'B'))""")
-                .params(item.id(), item.key(), item.teamId(), item.number(), item.typeId(), item.category(),
+                        select ?, ? || '-' || n.number, ?, n.number, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 0,
+                               setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'B')
+                        from (select nextval(('item_number_' || replace(?::text, '-', ''))::regclass) as number) n
+                        returning key""")
+                .params(item.id(), teamKey, item.teamId(), item.typeId(), item.category(),
                         item.statusId(), item.priority(), item.title(), item.description(), item.assigneeId(),
                         item.reporterId(), item.labels().toArray(String[]::new), item.dueDate(), item.parentId(),
                         json.writeValueAsString(item.fields()), ts(item.createdAt()), ts(item.updatedAt()),
-                        ts(item.statusChangedAt()), ts(item.resolvedAt()), item.title(), item.description())
-                .update();
+                        ts(item.statusChangedAt()), ts(item.resolvedAt()), item.title(), item.description(),
+                        item.teamId())
+                .query(String.class).single();
     }
 
     /** Writes the next state of an item if nobody changed it since {@code expectedVersion}. */

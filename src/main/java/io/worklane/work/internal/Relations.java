@@ -23,6 +23,14 @@ public class Relations {
                 .params(item.value(), user, Items.ts(at)).update() == 1;
     }
 
+    /** Adds several watchers in one statement; those already watching are left as they are. */
+    public void watchAll(ItemId item, java.util.Collection<UUID> users, Instant at) {
+        jdbc.sql("""
+                        insert into item_watchers (item_id, user_id, added_at)
+                        select ?, u, ? from unnest(?::uuid[]) as u on conflict do nothing""")
+                .params(item.value(), Items.ts(at), users.toArray(UUID[]::new)).update();
+    }
+
     public boolean unwatch(ItemId item, UUID user) {
         return jdbc.sql("delete from item_watchers where item_id = ? and user_id = ?")
                 .params(item.value(), user).update() == 1;
