@@ -45,7 +45,7 @@ class CreateItemDialog {
     @GetMapping("/new")
     String dialog(@AuthenticationPrincipal WorklaneUser me, @RequestParam(required = false) String team,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("dialog", new CreateDialogView(CreateItemForm.blank(team), overview.createOptions(me),
+        model.addAttribute("dialog", new CreateDialogView(CreateItemForm.empty(team), overview.createOptions(me),
                 Map.of(), null));
         return htmx != null ? "items/new :: dialog" : "items/new";
     }

@@ -11,9 +11,9 @@ import java.util.UUID;
 
 /** The create dialog's fields as the browser sends them; blank means "not given". */
 record CreateItemForm(String team, String type, String title, String description, String priority,
-                      boolean assignToMe, String dueDate, String labels) {
+                      Boolean assignToMe, String dueDate, String labels) {
 
-    static CreateItemForm blank(String team) {
+    static CreateItemForm empty(String team) {
         return new CreateItemForm(team, null, null, null, "medium", false, null, null);
     }
 
@@ -28,7 +28,7 @@ record CreateItemForm(String team, String type, String title, String description
         List<String> labelList = blank(labels) ? null
                 : Arrays.stream(labels.split(",")).map(String::strip).filter(l -> !l.isEmpty()).toList();
         return new NewItem(team, type, title, description, blank(priority) ? null : priority,
-                assignToMe ? me : null, null, labelList, due, null, null, null);
+                Boolean.TRUE.equals(assignToMe) ? me : null, null, labelList, due, null, null, null);
     }
 
     private static boolean blank(String value) {

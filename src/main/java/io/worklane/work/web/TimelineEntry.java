@@ -20,8 +20,4 @@ record TimelineEntry(Instant at, Person actor, String text, Comment comment, Str
     static TimelineEntry comment(Comment comment, boolean mine) {
         return new TimelineEntry(comment.createdAt(), comment.author(), null, comment, Markdown.toSafeHtml(comment.body()), mine);
     }
-
-    public boolean isComment() {
-        return comment != null;
-    }
 }
