@@ -63,13 +63,23 @@ class ItemPagesTests {
         String csrf = FormBrowser.csrfOf(browser.get(page("/items/new")));
 
         var refused = browser.form(page("/items"), fields(csrf, "team", "NOPE", "type", "Incident", "title", " ",
-                "description", "Keep me", "labels", "has space", "dueDate", "someday"));
+                "description", "Keep me", "labels", "has space", "dueDate", ""));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("<dialog", "data-modal")
                 .contains("there is no team with the key NOPE")
-                .contains("value=\"has space\"", ">Keep me</textarea>", "value=\"someday\"")
-                .contains("must be a date such as 2026-12-31");
+                .contains("must not be empty", "value=\"has space\"", ">Keep me</textarea>");
+    }
+
+    @Test
+    void aDueDateThatIsNotADateIsRefusedNextToItsInput() {
+        String csrf = FormBrowser.csrfOf(browser.get(page("/items/new")));
+
+        var refused = browser.form(page("/items"), fields(csrf, "team", "OPS", "type", "Incident", "title", "Printer",
+                "dueDate", "someday"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("must be a date such as 2026-12-31", "value=\"someday\"", "value=\"Printer\"");
     }
 
     @Test
@@ -140,7 +150,7 @@ class ItemPagesTests {
         String key = createByApi("<script>alert('title')</script> broken");
         String csrf = FormBrowser.csrfOf(browser.get(page("/items/" + key)));
         var commented = browser.form(page("/items/" + key + "/comments"),
-                fields(csrf, "body", "<script>alert('comment')</script> see [x](javascript:alert(1)) and **this**"));
+                fields(csrf, "body", "<script>alert('comment')</script>\n\nsee [x](javascript:alert(1)) and **this**"));
         assertThat(commented.status()).isEqualTo(302);
 
         String body = browser.get(page("/items/" + key)).body();
