@@ -19,7 +19,9 @@ document.addEventListener("htmx:configRequest", function (event) {
     (root || document).querySelectorAll("dialog[data-modal]").forEach(function (dialog) {
       if (dialog.dataset.opened) return;
       dialog.dataset.opened = "1";
-      if (dialog.open) dialog.close();
+      // Rendered open (it works without JavaScript that way); reopen it as a modal. Removing the
+      // attribute, unlike close(), fires no "close" event that would dismiss it again at once.
+      if (dialog.open) dialog.removeAttribute("open");
       dialog.showModal();
       var first = dialog.querySelector("[aria-invalid='true']") || dialog.querySelector("[autofocus]");
       if (first) first.focus();
@@ -84,6 +86,7 @@ document.addEventListener("htmx:configRequest", function (event) {
   }
 
   document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && event.target.id === "q") { event.target.blur(); return; }
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
     if (document.querySelector("dialog[open]")) return;
     if (event.key === "j") { move(1); event.preventDefault(); }

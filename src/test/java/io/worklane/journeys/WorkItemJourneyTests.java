@@ -49,7 +49,8 @@ class WorkItemJourneyTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Ada Admin"))).isVisible();
 
-        // "c" opens the create dialog from anywhere (when not typing).
+        // "c" opens the create dialog from anywhere (when not typing), once the page's scripts are running.
+        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
         page.keyboard().press("c");
         var dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New item"));
         assertThat(dialog).isVisible();
@@ -74,13 +75,14 @@ class WorkItemJourneyTests {
         page.getByLabel("Add a comment").fill("Rolled back the **payment** proxy.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Comment")).click();
         assertThat(page.locator("#timeline-list .comment").last()).containsText("Rolled back the payment proxy.");
-        assertThat(page.locator("#timeline-list .comment strong").last()).hasText("Ada Admin");
+        assertThat(page.locator("#timeline-list .comment .comment-head strong").last()).hasText("Ada Admin");
         assertThat(page.getByLabel("Add a comment")).isEmpty();
         assertThat(page).hasURL(itemUrl);
         Browser.screenshot(page, "item");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Items").setExact(true)).first().click();
         var query = page.getByLabel("Query");
+        assertThat(query).isVisible();
         page.keyboard().press("/");
         assertThat(query).isFocused();
         // The query language is not merged yet: a blank query lists every visible item. When it lands, use
@@ -93,6 +95,7 @@ class WorkItemJourneyTests {
         assertThat(row).containsText("Investigating");
         Browser.screenshot(page, "items");
 
+        query.press("Escape");
         page.keyboard().press("j");
         assertThat(page.locator("tr.is-current")).hasCount(1);
         page.keyboard().press("Enter");

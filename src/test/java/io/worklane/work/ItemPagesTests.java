@@ -66,7 +66,7 @@ class ItemPagesTests {
                 "description", "Keep me", "labels", "has space", "dueDate", ""));
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("<dialog", "data-modal")
+        assertThat(refused.body()).contains("<dialog", "data-modal", " open")
                 .contains("there is no team with the key NOPE")
                 .contains("must not be empty", "value=\"has space\"", ">Keep me</textarea>");
     }

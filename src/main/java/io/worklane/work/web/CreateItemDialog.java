@@ -46,7 +46,7 @@ class CreateItemDialog {
     String dialog(@AuthenticationPrincipal WorklaneUser me, @RequestParam(required = false) String team,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("dialog", new CreateDialogView(CreateItemForm.empty(team), overview.createOptions(me),
-                Map.of(), null));
+                Map.of(), null, htmx == null));
         return htmx != null ? "items/new :: dialog" : "items/new";
     }
 
@@ -69,7 +69,7 @@ class CreateItemDialog {
             }
             response.setStatus(problem.status().value() == 400 ? 422 : problem.status().value());
             model.addAttribute("dialog", new CreateDialogView(form, overview.createOptions(me), errors,
-                    errors.isEmpty() ? problem.getMessage() : null));
+                    errors.isEmpty() ? problem.getMessage() : null, true));
             return "items/new";
         }
     }
