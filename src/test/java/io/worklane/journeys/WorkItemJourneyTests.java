@@ -59,6 +59,7 @@ class WorkItemJourneyTests {
         dialog.getByLabel("Title").fill("Checkout page times out");
         dialog.getByLabel("Description").fill("Customers see a **504** after paying.");
         dialog.getByLabel("Priority").selectOption("high");
+        Browser.screenshot(page, "create-dialog");
         dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Create")).click();
 
         assertThat(page).hasURL(Pattern.compile(".*/items/OPS-\\d+$"));

@@ -31,8 +31,8 @@ import java.util.Optional;
 @RequestMapping("/t/{tenant}/items/{key}")
 class ItemDetailPage {
 
-    /** The event the page listens for to refresh versions and the timeline after an in-place change. */
-    static final String CHANGED = "HX-Trigger";
+    /** The header that raises "itemChanged" in the page: forms take the new version, the timeline reloads. */
+    private static final String CHANGED = "HX-Trigger";
 
     private final WorkManagement work;
     private final WorkOverview overview;
