@@ -6,3 +6,100 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Worklane's keyboard and dialog behaviour; every page works without it, only slower to drive.
+(function () {
+  function typing(target) {
+    if (!target || !target.closest) return false;
+    return !!target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']");
+  }
+
+  // The create dialog arrives as HTML (by htmx, or as a page of its own); open it as a modal.
+  function openDialogs(root) {
+    (root || document).querySelectorAll("dialog[data-modal]").forEach(function (dialog) {
+      if (dialog.dataset.opened) return;
+      dialog.dataset.opened = "1";
+      // Rendered open (it works without JavaScript that way); reopen it as a modal. Removing the
+      // attribute, unlike close(), fires no "close" event that would dismiss it again at once.
+      if (dialog.open) dialog.removeAttribute("open");
+      dialog.showModal();
+      var first = dialog.querySelector("[aria-invalid='true']") || dialog.querySelector("[autofocus]");
+      if (first) first.focus();
+      dialog.addEventListener("close", function () {
+        // Rendered as the page itself (no list behind it): closing goes back to the list.
+        if (dialog.parentElement && dialog.parentElement.tagName === "MAIN") {
+          var back = dialog.querySelector("a[data-close-dialog]");
+          if (back) window.location.href = back.href;
+        } else {
+          dialog.remove();
+        }
+      });
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var close = event.target.closest && event.target.closest("[data-close-dialog]");
+    if (close) {
+      var dialog = close.closest("dialog");
+      if (dialog && dialog.open) {
+        event.preventDefault();
+        dialog.close();
+      }
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { openDialogs(document); });
+  document.addEventListener("htmx:load", function (event) { openDialogs(event.target.parentElement || document); });
+
+  // After an in-place change, every form on the page writes against the item's new version.
+  document.addEventListener("itemChanged", function (event) {
+    var version = event.detail && event.detail.version;
+    if (version === undefined) return;
+    document.querySelectorAll("input[data-item-version]").forEach(function (input) { input.value = version; });
+  });
+
+  // A comment posted without a reload: clear the box and any earlier error.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.target;
+    if (form.matches && form.matches("form[data-reset-on-success]") && event.detail.successful) {
+      form.reset();
+      var error = form.querySelector(".field-error");
+      if (error) error.textContent = "";
+    }
+  });
+
+  // j/k move through the rows of a list, Enter opens the current one, / searches, c creates.
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll("table[data-keyboard-list] tbody tr[data-key]"));
+  }
+
+  function move(step) {
+    var all = rows();
+    if (!all.length) return;
+    var current = all.findIndex(function (row) { return row.classList.contains("is-current"); });
+    var next = current < 0 ? (step > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, current + step));
+    if (current >= 0) all[current].classList.remove("is-current");
+    all[next].classList.add("is-current");
+    all[next].setAttribute("aria-current", "true");
+    if (current >= 0 && current !== next) all[current].removeAttribute("aria-current");
+    all[next].scrollIntoView({ block: "nearest" });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && event.target.id === "q") { event.target.blur(); return; }
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    if (document.querySelector("dialog[open]")) return;
+    if (event.key === "j") { move(1); event.preventDefault(); }
+    else if (event.key === "k") { move(-1); event.preventDefault(); }
+    else if (event.key === "Enter") {
+      var current = document.querySelector("tr.is-current[data-key] a");
+      if (current) { current.click(); event.preventDefault(); }
+    } else if (event.key === "/") {
+      var q = document.getElementById("q");
+      if (q) { q.focus(); q.select(); event.preventDefault(); }
+    } else if (event.key === "c") {
+      var create = document.getElementById("new-item");
+      if (create) { create.click(); event.preventDefault(); }
+    }
+  });
+})();

@@ -68,6 +68,18 @@ public class ApiProblem extends RuntimeException {
         return status;
     }
 
+    /** The fields that were wrong, for forms that show each message next to its field. */
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** The message for one field (or its elements, such as labels[1]), if it was wrong. */
+    public java.util.Optional<String> errorOn(String field) {
+        return errors.stream()
+                .filter(e -> e.field().equals(field) || e.field().startsWith(field + "[") || e.field().startsWith(field + "."))
+                .map(FieldError::message).findFirst();
+    }
+
     public ProblemDetail toProblemDetail() {
         ProblemDetail problem = Problems.of(status, type, title, getMessage(), errors);
         properties.forEach(problem::setProperty);

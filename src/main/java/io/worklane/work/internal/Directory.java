@@ -1,6 +1,7 @@
 package io.worklane.work.internal;
 
 import io.worklane.identity.Role;
+import io.worklane.work.Refs.Person;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +22,10 @@ public class Directory {
     public record TeamRow(UUID id, String key, String name) {
     }
 
+    /** A team as its page shows it. */
+    public record TeamProfile(UUID id, String key, String name, String description) {
+    }
+
     private final JdbcClient jdbc;
 
     Directory(JdbcClient jdbc) {
@@ -30,6 +35,24 @@ public class Directory {
     public Optional<TeamRow> team(String key) {
         return jdbc.sql("select id, key, name from teams where key = ?").param(key.strip().toUpperCase())
                 .query(TeamRow.class).optional();
+    }
+
+    /** Every team, by key: anyone may raise work with any team. */
+    public List<TeamRow> teams() {
+        return jdbc.sql("select id, key, name from teams order by key limit 1000").query(TeamRow.class).list();
+    }
+
+    public Optional<TeamProfile> teamProfile(String key) {
+        return jdbc.sql("select id, key, name, description from teams where key = ?").param(key.strip().toUpperCase())
+                .query(TeamProfile.class).optional();
+    }
+
+    /** The active members of a team, by name. */
+    public List<Person> members(UUID team) {
+        return jdbc.sql("""
+                        select u.id, u.name, u.email from team_members m join users u on u.id = m.user_id
+                        where m.team_id = ? and u.active order by lower(u.name), u.id""")
+                .param(team).query(Person.class).list();
     }
 
     /** The roles of an active person; empty when there is no such person or they were deactivated. */

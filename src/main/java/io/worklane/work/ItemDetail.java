@@ -1,0 +1,13 @@
+package io.worklane.work;
+
+import io.worklane.work.WorkManagement.TransitionOption;
+
+import java.util.List;
+
+/**
+ * Everything an item's page shows, read together: the item, whether the reader may change it, the
+ * steps they may take now, its children, its recorded history and its comments (both oldest first).
+ */
+public record ItemDetail(WorkItem item, boolean mayEdit, List<TransitionOption> transitions, List<Refs.ItemRef> children,
+                         List<HistoryEntry> history, List<Comment> comments) {
+}

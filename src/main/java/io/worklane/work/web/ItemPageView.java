@@ -1,0 +1,73 @@
+package io.worklane.work.web;
+
+import io.worklane.identity.WorklaneUser;
+import io.worklane.work.Comment;
+import io.worklane.work.HistoryEntry;
+import io.worklane.work.ItemDetail;
+import io.worklane.work.Refs;
+import io.worklane.work.WorkItem;
+import io.worklane.work.WorkManagement.TransitionOption;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** An item's page: the item, what the reader may do with it, and its activity (oldest first). */
+record ItemPageView(WorkItem item, boolean mayEdit, boolean watching, List<TransitionOption> transitions,
+                    List<Refs.ItemRef> children, List<TimelineEntry> timeline) {
+
+    /** Comments show themselves (with their current text); their history lines would repeat them. */
+    private static final Set<String> SHOWN_AS_COMMENTS = Set.of("comment_added", "comment_edited");
+
+    static ItemPageView of(ItemDetail detail, WorklaneUser reader, MessageSource messages) {
+        WorkItem item = detail.item();
+        return new ItemPageView(item, detail.mayEdit(), item.watchedBy(reader.id().value()), detail.transitions(),
+                detail.children(), timeline(detail, reader, messages));
+    }
+
+    static List<TimelineEntry> timeline(ItemDetail detail, WorklaneUser reader, MessageSource messages) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (HistoryEntry entry : detail.history()) {
+            if (!SHOWN_AS_COMMENTS.contains(entry.kind())) {
+                entries.add(TimelineEntry.change(entry.at(), entry.actor(), sentence(entry, messages, locale)));
+            }
+        }
+        for (Comment comment : detail.comments()) {
+            entries.add(TimelineEntry.comment(comment, mayChange(comment, reader)));
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::at));
+        return entries;
+    }
+
+    static boolean mayChange(Comment comment, WorklaneUser reader) {
+        return reader.isAdmin() || comment.author().id().equals(reader.id().value());
+    }
+
+    private static String sentence(HistoryEntry entry, MessageSource messages, Locale locale) {
+        String kind = entry.kind();
+        if ("field".equals(kind)) {
+            String field = messages.getMessage("timeline.fieldName." + entry.field(), null, entry.field(), locale);
+            if ("description".equals(entry.field())) {
+                return messages.getMessage("timeline.description", null, locale);
+            }
+            if (blank(entry.from())) {
+                return messages.getMessage("timeline.field.set", new Object[]{field, entry.to()}, locale);
+            }
+            if (blank(entry.to())) {
+                return messages.getMessage("timeline.field.cleared", new Object[]{field, entry.from()}, locale);
+            }
+            return messages.getMessage("timeline.field", new Object[]{field, entry.from(), entry.to()}, locale);
+        }
+        return messages.getMessage("timeline." + kind, new Object[]{entry.from(), entry.to()},
+                messages.getMessage("timeline.other", null, locale), locale);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
