@@ -40,16 +40,17 @@ final class Parser {
     }
 
     private Syntax or() {
-        Syntax left = and();
+        Syntax left = and(null);
         while (peek().isKeyword("OR")) {
             Token or = take();
-            left = new Syntax.Or(left, unary(or));
+            left = new Syntax.Or(left, and(or));
         }
         return left;
     }
 
-    private Syntax and() {
-        Syntax left = unary(null);
+    /** {@code after} is the connective before this condition, for messages; null at the start. */
+    private Syntax and(Token after) {
+        Syntax left = unary(after);
         while (peek().isKeyword("AND")) {
             Token and = take();
             left = new Syntax.And(left, unary(and));

@@ -1,5 +1,6 @@
 package io.worklane.work.query;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +14,7 @@ public record SqlFragment(String sql, Map<String, Object> params) {
 
     public SqlFragment {
         Objects.requireNonNull(sql, "sql");
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     public static SqlFragment of(String sql) {
@@ -24,8 +25,17 @@ public record SqlFragment(String sql, Map<String, Object> params) {
         return new SqlFragment(sql, new LinkedHashMap<>(params));
     }
 
+    /** This SQL and then the other's, with both sets of parameters. */
+    public SqlFragment followedBy(SqlFragment other) {
+        return new SqlFragment(sql + other.sql, merged(other));
+    }
+
     /** Both conditions; parameter names must not clash (a clash is a programming error, not a user's). */
     public SqlFragment and(SqlFragment other) {
+        return new SqlFragment("(" + sql + ") and (" + other.sql + ")", merged(other));
+    }
+
+    private Map<String, Object> merged(SqlFragment other) {
         Map<String, Object> all = new LinkedHashMap<>(params);
         other.params.forEach((name, value) -> {
             if (all.containsKey(name)) {
@@ -33,6 +43,6 @@ public record SqlFragment(String sql, Map<String, Object> params) {
             }
             all.put(name, value);
         });
-        return new SqlFragment("(" + sql + ") and (" + other.sql + ")", all);
+        return all;
     }
 }
