@@ -236,8 +236,12 @@ final class Parser {
             }
         }
         Token close = peek();
-        if (!close.is(Token.Kind.CLOSE)) {
+        if (close.is(Token.Kind.END)) {
             throw QueryException.at(open.position(), "Unclosed parenthesis opened at position " + open.position());
+        }
+        if (!close.is(Token.Kind.CLOSE)) {
+            throw QueryException.at(close.position(), "Expected \")\" at position " + close.position() + " to close "
+                    + function.functionName() + "(");
         }
         take();
         return new Syntax.Call(function, offset, name.position());

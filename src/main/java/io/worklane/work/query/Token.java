@@ -16,10 +16,6 @@ record Token(Kind kind, String text, int position) {
 
     /** How the token reads in a message. */
     String shown() {
-        return switch (kind) {
-            case END -> "the end of the query";
-            case STRING -> "\"" + text + "\"";
-            default -> "\"" + text + "\"";
-        };
+        return kind == Kind.END ? "the end of the query" : "\"" + text + "\"";
     }
 }

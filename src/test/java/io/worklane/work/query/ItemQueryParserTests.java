@@ -137,6 +137,8 @@ class ItemQueryParserTests {
             "status = Done team = OPS      | 14 | Expected AND, OR or ORDER BY before \"team\" at position 14",
             "assignee = curentUser()       | 11 | Unknown function \"curentUser()\" at position 11; did you mean \"currentUser()\"?",
             "created > startOfDay(yesterday) | 21 | Expected a duration such as -1d, 2w, -3h or 30m at position 21",
+            "created > now(\"x\")            | 14 | Expected \")\" at position 14 to close now(",
+            "created > now(                | 13 | Unclosed parenthesis opened at position 13",
             "status ! Done                 | 7  | Unexpected \"!\" at position 7; did you mean \"!=\" or \"!~\"?",
             "ORDER BY updatd               | 9  | Cannot order by \"updatd\" at position 9; did you mean \"updated\"?",
             "ORDER updated                 | 6  | Expected BY after ORDER at position 6",
