@@ -114,11 +114,11 @@ final class Resolver {
         List<Syntax.Value> values = clause.values();
         String field = clause.field().text();
         return switch (clause.field().field()) {
-            case KEY -> new Criteria.KeyIn(each(values, field, value -> literal(value, field).toUpperCase(Locale.ROOT)));
+            case KEY -> new Criteria.KeyIn(each(values, value -> literal(value, field).toUpperCase(Locale.ROOT)));
             case TEAM -> references(Criteria.Reference.TEAM, values, field, "team", vocabulary::team);
             case TYPE -> references(Criteria.Reference.TYPE, values, field, "type", vocabulary::type);
-            case CATEGORY -> new Criteria.CategoryIn(each(values, field, value -> category(value, field)));
-            case STATUS -> new Criteria.ReferenceIn(Criteria.Reference.STATUS, union(values, field, value -> {
+            case CATEGORY -> new Criteria.CategoryIn(each(values, value -> category(value, field)));
+            case STATUS -> new Criteria.ReferenceIn(Criteria.Reference.STATUS, union(values, value -> {
                 Set<UUID> ids = vocabulary.statusesNamed(literal(value, field));
                 if (ids.isEmpty()) {
                     throw noSuch("status named", literal(value, field), value);
@@ -126,15 +126,15 @@ final class Resolver {
                 return ids;
             }));
             case PHASE -> new Criteria.ReferenceIn(Criteria.Reference.STATUS,
-                    union(values, field, value -> vocabulary.statusesInPhase(phase(value, field))));
+                    union(values, value -> vocabulary.statusesInPhase(phase(value, field))));
             case PRIORITY -> priority(operator, values, field);
             case ASSIGNEE -> operator == Operator.IS_EMPTY ? new Criteria.IsEmpty(Criteria.Emptiable.ASSIGNEE)
-                    : new Criteria.ReferenceIn(Criteria.Reference.ASSIGNEE, each(values, field, this::user));
-            case REPORTER -> new Criteria.ReferenceIn(Criteria.Reference.REPORTER, each(values, field, this::user));
+                    : new Criteria.ReferenceIn(Criteria.Reference.ASSIGNEE, each(values, this::user));
+            case REPORTER -> new Criteria.ReferenceIn(Criteria.Reference.REPORTER, each(values, this::user));
             case WATCHER -> operator == Operator.IS_EMPTY ? new Criteria.IsEmpty(Criteria.Emptiable.WATCHERS)
-                    : new Criteria.WatchedBy(each(values, field, this::user));
+                    : new Criteria.WatchedBy(each(values, this::user));
             case LABELS -> operator == Operator.IS_EMPTY ? new Criteria.IsEmpty(Criteria.Emptiable.LABELS)
-                    : new Criteria.LabelsInclude(each(values, field, value -> literal(value, field)), operator == Operator.EQUALS);
+                    : new Criteria.LabelsInclude(each(values, value -> literal(value, field)), operator == Operator.EQUALS);
             case PARENT -> operator == Operator.IS_EMPTY ? new Criteria.IsEmpty(Criteria.Emptiable.PARENT)
                     : references(Criteria.Reference.PARENT, values, field, "item", vocabulary::item);
             case TITLE, DESCRIPTION, COMMENT, TEXT -> new Criteria.TextMatches(TextScope.of(clause.field().field()), words(values.get(0), field));
@@ -166,16 +166,16 @@ final class Resolver {
         }
         return switch (kind) {
             case TEXT -> operator == Operator.CONTAINS ? new Criteria.CustomTextContains(key, literal(values.get(0), field))
-                    : new Criteria.CustomValueIn(key, each(values, field, value -> literal(value, field)));
-            case SELECT -> new Criteria.CustomValueIn(key, each(values, field, value -> literal(value, field)));
-            case MULTISELECT -> new Criteria.CustomOptionsInclude(key, each(values, field, value -> literal(value, field)));
-            case USER -> new Criteria.CustomValueIn(key, each(values, field, value -> user(value).toString()));
+                    : new Criteria.CustomValueIn(key, each(values, value -> literal(value, field)));
+            case SELECT -> new Criteria.CustomValueIn(key, each(values, value -> literal(value, field)));
+            case MULTISELECT -> new Criteria.CustomOptionsInclude(key, each(values, value -> literal(value, field)));
+            case USER -> new Criteria.CustomValueIn(key, each(values, value -> user(value).toString()));
             case NUMBER -> new Criteria.CustomNumberCompared(key, Comparison.of(operator), number(values.get(0), field));
             case DATE -> new Criteria.CustomDateCompared(key, Comparison.of(operator), date(values.get(0), field));
         };
     }
 
-    private <T> Set<T> each(List<Syntax.Value> values, String field, Function<Syntax.Value, T> resolve) {
+    private static <T> Set<T> each(List<Syntax.Value> values, Function<Syntax.Value, T> resolve) {
         Set<T> resolved = new LinkedHashSet<>();
         for (Syntax.Value value : values) {
             resolved.add(resolve.apply(value));
@@ -183,7 +183,7 @@ final class Resolver {
         return resolved;
     }
 
-    private Set<UUID> union(List<Syntax.Value> values, String field, Function<Syntax.Value, Set<UUID>> resolve) {
+    private static Set<UUID> union(List<Syntax.Value> values, Function<Syntax.Value, Set<UUID>> resolve) {
         Set<UUID> all = new LinkedHashSet<>();
         for (Syntax.Value value : values) {
             all.addAll(resolve.apply(value));
@@ -193,7 +193,7 @@ final class Resolver {
 
     private Criteria references(Criteria.Reference reference, List<Syntax.Value> values, String field, String what,
                                 Function<String, Optional<UUID>> lookup) {
-        return new Criteria.ReferenceIn(reference, each(values, field, value -> {
+        return new Criteria.ReferenceIn(reference, each(values, value -> {
             String name = literal(value, field);
             return lookup.apply(name).orElseThrow(() -> noSuch(what, name, value));
         }));
