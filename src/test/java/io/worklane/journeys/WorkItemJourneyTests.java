@@ -86,10 +86,9 @@ class WorkItemJourneyTests {
         assertThat(query).isVisible();
         page.keyboard().press("/");
         assertThat(query).isFocused();
-        // The query language is not merged yet: a blank query lists every visible item. When it lands, use
-        // QUERY_LANGUAGE_READY: query.fill("text ~ \"checkout times\"");
-        query.fill("");
+        query.fill("text ~ \"checkout times\" AND status = Investigating");
         query.press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]q=text.*"));
         var row = page.locator("tr[data-key='" + key + "']");
         assertThat(row).isVisible();
         assertThat(row).hasClass(Pattern.compile("cat-unplanned"));

@@ -219,7 +219,64 @@ class ItemsApiTests {
         assertThat(otherAdmin.get(api("/items/" + key)).status()).isEqualTo(404);
     }
 
+    @Test
+    void aQueryFindsItemsAndPagesThroughThemWithACursor() {
+        for (int i = 1; i <= 5; i++) {
+            create("Disk full on db" + i);
+        }
+        String other = admin.post(api("/items"), Map.of("team", "OPS", "type", "Task", "title", "Order toner"))
+                .json().get("key").asString();
+
+        var first = admin.get(api("/items?limit=2&q=" + encode("category = unplanned AND text ~ disk ORDER BY created ASC")));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        List<String> titles = new ArrayList<>();
+        first.json().get("items").forEach(i -> titles.add(i.get("title").asString()));
+        String cursor = first.json().get("nextCursor").asString();
+        while (cursor != null) {
+            var next = admin.get(api("/items?limit=2&cursor=" + encode(cursor) + "&q="
+                    + encode("category = unplanned AND text ~ disk ORDER BY created ASC")));
+            next.json().get("items").forEach(i -> titles.add(i.get("title").asString()));
+            cursor = next.json().get("nextCursor").isNull() ? null : next.json().get("nextCursor").asString();
+        }
+
+        assertThat(titles).containsExactly("Disk full on db1", "Disk full on db2", "Disk full on db3",
+                "Disk full on db4", "Disk full on db5");
+        assertThat(admin.get(api("/items?q=" + encode("key = " + other))).json().get("items")).hasSize(1);
+    }
+
+    @Test
+    void aMistakeInAQueryIsNamedWithItsPosition() {
+        var refused = admin.get(api("/items?q=" + encode("stauts = Done")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
+        assertThat(refused.json().get("detail").asString()).contains("status");
+        assertThat(refused.json().get("position").asInt()).isEqualTo(0);
+    }
+
+    @Test
+    void aSharedFilterRunsForColleaguesAndShowsThemOnlyWhatTheyMaySee() {
+        create("Server room too warm");
+        var saved = admin.post(api("/filters"), Map.of("name", "Open incidents",
+                "query", "type = Incident AND statusCategory != done", "shared", true));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        String id = saved.json().get("id").asString();
+        admin.post(api("/users"), Map.of("email", "rita@example.com", "name", "Rita Requester",
+                "password", PASSWORD, "roles", List.of("requester")));
+        Http rita = Http.at(port).basic("rita@example.com", PASSWORD);
+
+        assertThat(admin.get(api("/items?filter=" + id)).json().get("items")).hasSize(1);
+        assertThat(rita.get(api("/filters")).json()).hasSize(1);
+        assertThat(rita.get(api("/items?filter=" + id)).json().get("items")).isEmpty();
+        assertThat(rita.patch(api("/filters/" + id), Map.of("name", "Mine")).status()).isEqualTo(403);
+        assertThat(admin.post(api("/filters"), Map.of("name", "Broken", "query", "status = ")).status()).isEqualTo(400);
+    }
+
     // --- helpers ---
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     private JsonNode create(String title) {
         var response = admin.post(api("/items"), Map.of("team", "OPS", "type", "Incident", "title", title));

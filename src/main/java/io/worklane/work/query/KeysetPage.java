@@ -33,6 +33,13 @@ public final class KeysetPage {
     private record Key(String sql, SortValueType type, boolean descending) {
     }
 
+    /**
+     * Ranking by relevance reads every match (a common word matches a tenth of a million-item tenant),
+     * so when every result must match the ranked condition, only the newest matches are ranked:
+     * relevance among the {@value} most recently updated. (Otherwise nothing is bounded.)
+     */
+    static final int RANKED_CANDIDATES = 2_000;
+
     static KeysetPage build(ItemListing listing, ResolvedQuery query, String cursor, int limit) {
         SqlParameters params = new SqlParameters("q");
         String criteria = query.criteria().sql(params);
@@ -45,6 +52,11 @@ public final class KeysetPage {
         sql.append(" from ").append(listing.from()).append(" where ");
         String access = "(" + listing.access().sql() + ") and ";
         String condition = "(" + criteria + ")";
+        if (query.rankedMatchesRequired() && query.order().stream().anyMatch(key -> key.field() == SortField.RELEVANCE)) {
+            condition += " and i.id in (select c.id from work_items c where c.search @@ to_tsquery('english', "
+                    + params.bind(query.rankQuery()) + ") order by c.updated_at desc, c.id desc limit "
+                    + RANKED_CANDIDATES + ")";
+        }
         if (cursor != null) {
             condition += " and " + after(keys, Cursor.decode(cursor, owner, keys.size()), params);
         }

@@ -25,6 +25,9 @@ public class QueryException extends ApiProblem {
                 List.of(new FieldError(field, message)));
         this.field = field;
         this.position = position;
+        if (position >= 0) {
+            with("position", position);
+        }
     }
 
     static QueryException at(int position, String message) {

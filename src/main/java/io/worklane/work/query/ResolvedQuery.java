@@ -10,8 +10,11 @@ import java.util.Optional;
  * @param text      the query as written (cursors are bound to it)
  * @param order     never empty; the id is added as the last tie-break when listing
  * @param rankQuery the tsquery of the first text condition, for ordering by relevance; null without one
+ * @param rankedMatchesRequired whether every result must match {@code rankQuery} (it is required, not
+ *                              negated or one alternative of an OR), so ranking may start from its matches
  */
-public record ResolvedQuery(String text, Criteria criteria, List<SortKey> order, String rankQuery) {
+public record ResolvedQuery(String text, Criteria criteria, List<SortKey> order, String rankQuery,
+                            boolean rankedMatchesRequired) {
 
     public ResolvedQuery {
         order = List.copyOf(order);

@@ -57,7 +57,21 @@ final class Resolver {
             }
             order.add(SortKey.descending(SortField.UPDATED));
         }
-        return new ResolvedQuery(query.text(), criteria, order, rankQuery);
+        boolean rankedMatchesRequired = requiredTextCondition(criteria).map(Criteria.TextMatches::tsquery)
+                .filter(required -> required.equals(rankQuery)).isPresent();
+        return new ResolvedQuery(query.text(), criteria, order, rankQuery, rankedMatchesRequired);
+    }
+
+    /** A text condition every result must meet: the whole criteria, or one of its AND-ed parts. */
+    private static Optional<Criteria.TextMatches> requiredTextCondition(Criteria criteria) {
+        if (criteria instanceof Criteria.TextMatches text) {
+            return Optional.of(text);
+        }
+        if (criteria instanceof Criteria.And and) {
+            return and.all().stream().filter(c -> c instanceof Criteria.TextMatches)
+                    .map(c -> (Criteria.TextMatches) c).findFirst();
+        }
+        return Optional.empty();
     }
 
     private static Optional<Criteria.TextMatches> firstTextCondition(Criteria criteria) {

@@ -40,7 +40,18 @@ class ItemListingTests {
         SqlFragment statement = ItemListing.of("i.id", "work_items i").page(query, "", 10).statement();
 
         assertThat(statement.sql()).contains("order by ts_rank_cd(i.search, to_tsquery('english', :q2)) desc, i.updated_at desc, i.id desc");
-        assertThat(statement.params()).containsEntry("q1", "printer:*").containsEntry("q2", "printer:*");
+        assertThat(statement.params()).containsEntry("q1", "printer:*").containsEntry("q2", "printer:*").containsEntry("q3", "printer:*");
+    }
+
+    @Test
+    void rankingStartsFromTheNewestMatchesOnlyWhenEveryResultMustMatch() {
+        String required = ItemListing.of("i.id", "work_items i")
+                .page(ItemQuery.resolve("text ~ printer AND priority > low", vocabulary, context), "", 10).statement().sql();
+        String alternative = ItemListing.of("i.id", "work_items i")
+                .page(ItemQuery.resolve("text ~ printer OR priority > low", vocabulary, context), "", 10).statement().sql();
+
+        assertThat(required).contains("i.id in (select c.id from work_items c where c.search @@");
+        assertThat(alternative).doesNotContain("select c.id from work_items c");
     }
 
     @Test
