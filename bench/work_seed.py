@@ -7,7 +7,7 @@ inside the tenant's schema (psql; connection from the PG* environment variables)
   all six default types (70 % done, 30 % open), titles and descriptions from an IT vocabulary,
   watchers (reporter + assignee), ~5 history rows per item (created, transitions, comment_added,
   with increasing timestamps and versions consistent with the item) and 2 comments per item on
-  average; `search` is computed exactly as the app computes it (Items.SEARCH_VECTOR: title A,
+  average; `item_search.search` is computed exactly as the app computes it (Items.SEARCH_VECTOR: title A,
   description B, live comments C). Real, logged tables; nothing is dropped. VACUUM (ANALYZE) at the end.
 
 The items, their comments, watchers and history are written by one statement per batch of items
@@ -211,13 +211,17 @@ ca as (select item_id, string_agg(body, ' ' order by j) as bodies from c group b
 ins_items as (
     insert into work_items (id, key, team_id, number, type_id, category, status_id, priority, title, description,
                             assignee_id, reporter_id, labels, due_date, parent_id, fields, created_at, updated_at,
-                            status_changed_at, resolved_at, version, search)
+                            status_changed_at, resolved_at, version)
     select i.id, i.key, i.team_id, i.number, i.type_id, i.category, i.path_ids[i.s + 1], i.priority, i.title,
            i.description, i.assignee_id, i.reporter_id, i.labels, i.due_date, null, '{{}}'::jsonb, i.created_at,
-           i.updated_at, i.status_changed_at, i.resolved_at, i.s,
-           setweight(to_tsvector('english', i.title), 'A')
-           || setweight(to_tsvector('english', i.description), 'B')
-           || setweight(to_tsvector('english', coalesce(ca.bodies, '')), 'C')
+           i.updated_at, i.status_changed_at, i.resolved_at, i.s
+    from i
+    returning 1),
+ins_search as (
+    insert into item_search (item_id, search)
+    select i.id, setweight(to_tsvector('english', i.title), 'A')
+                 || setweight(to_tsvector('english', i.description), 'B')
+                 || setweight(to_tsvector('english', coalesce(ca.bodies, '')), 'C')
     from i left join ca on ca.item_id = i.id
     returning 1),
 ins_comments as (

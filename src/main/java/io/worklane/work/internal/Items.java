@@ -33,7 +33,7 @@ import java.util.UUID;
 @Repository
 public class Items {
 
-    /** Title (A), description (B) and the item's live comments (C), for full-text search. */
+    /** Title (A), description (B) and the item's live comments (C), for full-text search (table item_search). */
     static final String SEARCH_VECTOR = """
             setweight(to_tsvector('english', i.title), 'A')
             || setweight(to_tsvector('english', i.description), 'B')
@@ -108,19 +108,24 @@ public class Items {
      */
     public String insert(ItemRow item, String teamKey) {
         return jdbc.sql("""
-                        insert into work_items (id, key, team_id, number, type_id, category, status_id, priority, title,
-                                                description, assignee_id, reporter_id, labels, due_date, parent_id, fields,
-                                                created_at, updated_at, status_changed_at, resolved_at, version, search)
-                        select ?, ? || '-' || n.number, ?, n.number, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 0,
-                               setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'B')
-                        from (select nextval(('item_number_' || replace(?::text, '-', ''))::regclass) as number) n
-                        returning key""")
+                        with item as (
+                            insert into work_items (id, key, team_id, number, type_id, category, status_id, priority,
+                                                    title, description, assignee_id, reporter_id, labels, due_date,
+                                                    parent_id, fields, created_at, updated_at, status_changed_at,
+                                                    resolved_at, version)
+                            select ?, ? || '-' || n.number, ?, n.number, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?,
+                                   ?, ?, 0
+                            from (select nextval(('item_number_' || replace(?::text, '-', ''))::regclass) as number) n
+                            returning id, key, title, description)
+                        insert into item_search (item_id, search)
+                        select id, setweight(to_tsvector('english', title), 'A')
+                                   || setweight(to_tsvector('english', description), 'B') from item
+                        returning (select key from item)""")
                 .params(item.id(), teamKey, item.teamId(), item.typeId(), item.category(),
                         item.statusId(), item.priority(), item.title(), item.description(), item.assigneeId(),
                         item.reporterId(), item.labels().toArray(String[]::new), item.dueDate(), item.parentId(),
                         json.writeValueAsString(item.fields()), ts(item.createdAt()), ts(item.updatedAt()),
-                        ts(item.statusChangedAt()), ts(item.resolvedAt()), item.title(), item.description(),
-                        item.teamId())
+                        ts(item.statusChangedAt()), ts(item.resolvedAt()), item.teamId())
                 .query(String.class).single();
     }
 
@@ -148,7 +153,8 @@ public class Items {
     }
 
     private boolean refreshSearch(ItemId id) {
-        jdbc.sql("update work_items i set search = " + SEARCH_VECTOR + " where i.id = ?").param(id.value()).update();
+        jdbc.sql("update item_search s set search = " + SEARCH_VECTOR + " from work_items i where i.id = s.item_id and i.id = ?")
+                .param(id.value()).update();
         return true;
     }
 

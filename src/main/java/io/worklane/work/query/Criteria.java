@@ -254,7 +254,8 @@ public sealed interface Criteria {
         }
 
         public String sql(SqlParameters params) {
-            return "i.search @@ to_tsquery('english', " + params.bind(tsquery()) + ")";
+            return "exists (select 1 from item_search s where s.item_id = i.id and s.search @@ to_tsquery('english', "
+                    + params.bind(tsquery()) + "))";
         }
 
         /** The tsquery text, also used to rank by relevance. */

@@ -53,9 +53,9 @@ public final class KeysetPage {
         String access = "(" + listing.access().sql() + ") and ";
         String condition = "(" + criteria + ")";
         if (query.rankedMatchesRequired() && query.order().stream().anyMatch(key -> key.field() == SortField.RELEVANCE)) {
-            condition += " and i.id in (select c.id from work_items c where c.search @@ to_tsquery('english', "
-                    + params.bind(query.rankQuery()) + ") order by c.updated_at desc, c.id desc limit "
-                    + RANKED_CANDIDATES + ")";
+            condition += " and i.id in (select c.id from item_search s join work_items c on c.id = s.item_id"
+                    + " where s.search @@ to_tsquery('english', " + params.bind(query.rankQuery()) + ")"
+                    + " order by c.updated_at desc, c.id desc limit " + RANKED_CANDIDATES + ")";
         }
         if (cursor != null) {
             condition += " and " + after(keys, Cursor.decode(cursor, owner, keys.size()), params);
@@ -76,7 +76,8 @@ public final class KeysetPage {
             String sql = sortKey.field().sql();
             if (sortKey.field() == SortField.RELEVANCE) {
                 if (rank == null) {
-                    rank = "ts_rank_cd(i.search, to_tsquery('english', " + params.bind(query.rankQuery()) + "))";
+                    rank = "coalesce((select ts_rank_cd(s.search, to_tsquery('english', " + params.bind(query.rankQuery())
+                            + ")) from item_search s where s.item_id = i.id), 0)";
                 }
                 sql = rank;
             }

@@ -39,7 +39,8 @@ class ItemListingTests {
 
         SqlFragment statement = ItemListing.of("i.id", "work_items i").page(query, "", 10).statement();
 
-        assertThat(statement.sql()).contains("order by ts_rank_cd(i.search, to_tsquery('english', :q2)) desc, i.updated_at desc, i.id desc");
+        assertThat(statement.sql()).contains("order by coalesce((select ts_rank_cd(s.search, to_tsquery('english', :q2)) from item_search s"
+                + " where s.item_id = i.id), 0) desc, i.updated_at desc, i.id desc");
         assertThat(statement.params()).containsEntry("q1", "printer:*").containsEntry("q2", "printer:*").containsEntry("q3", "printer:*");
     }
 
@@ -50,8 +51,8 @@ class ItemListingTests {
         String alternative = ItemListing.of("i.id", "work_items i")
                 .page(ItemQuery.resolve("text ~ printer OR priority > low", vocabulary, context), "", 10).statement().sql();
 
-        assertThat(required).contains("i.id in (select c.id from work_items c where c.search @@");
-        assertThat(alternative).doesNotContain("select c.id from work_items c");
+        assertThat(required).contains("i.id in (select c.id from item_search s join work_items c on c.id = s.item_id where s.search @@");
+        assertThat(alternative).doesNotContain("select c.id from item_search");
     }
 
     @Test

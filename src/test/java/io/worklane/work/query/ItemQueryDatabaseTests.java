@@ -284,12 +284,10 @@ class ItemQueryDatabaseTests {
         jdbc.sql("""
                         insert into work_items (id, key, team_id, number, type_id, category, status_id, priority, title,
                             description, assignee_id, reporter_id, labels, due_date, parent_id, fields, created_at,
-                            updated_at, status_changed_at, resolved_at, search)
+                            updated_at, status_changed_at, resolved_at)
                         values (:id, :key, :team, :number, :type, :category, :status, :priority, :title, :description,
                             :assignee, :reporter, cast(:labels as text[]), :due, :parent, cast(:fields as jsonb), :created,
-                            :updated, :updated, :resolved,
-                            setweight(to_tsvector('english', :title), 'A') || setweight(to_tsvector('english', :description), 'B')
-                            || setweight(to_tsvector('english', :comments), 'C'))""")
+                            :updated, :updated, :resolved)""")
                 .param("id", item.id).param("key", item.key).param("team", item.teamId)
                 .param("number", Integer.parseInt(item.key.substring(item.key.indexOf('-') + 1)))
                 .param("type", item.typeId).param("category", item.category).param("status", item.statusId)
@@ -299,6 +297,13 @@ class ItemQueryDatabaseTests {
                 .param("parent", item.parentId, java.sql.Types.OTHER).param("fields", JSON.writeValueAsString(item.fields))
                 .param("created", utc(item.createdAt)).param("updated", utc(item.updatedAt))
                 .param("resolved", utc(item.resolvedAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .update();
+        jdbc.sql("""
+                        insert into item_search (item_id, search)
+                        values (:id, setweight(to_tsvector('english', :title), 'A')
+                            || setweight(to_tsvector('english', :description), 'B')
+                            || setweight(to_tsvector('english', :comments), 'C'))""")
+                .param("id", item.id).param("title", item.title).param("description", item.description)
                 .param("comments", String.join(" ", item.comments))
                 .update();
         for (UUID watcher : item.watcherIds) {

@@ -163,7 +163,8 @@ class ItemQueryResolutionTests {
     @Test
     void textBecomesAWeightedPrefixSearchWithoutAnyOfItsSyntax() {
         assertThat(resolve("title ~ \"Disk's & | !full:*\"").where())
-                .isEqualTo(new SqlFragment("i.search @@ to_tsquery('english', :q1)", java.util.Map.of("q1", "disk:*A & full:*A")));
+                .isEqualTo(new SqlFragment("exists (select 1 from item_search s where s.item_id = i.id"
+                        + " and s.search @@ to_tsquery('english', :q1))", java.util.Map.of("q1", "disk:*A & full:*A")));
         assertThat(resolve("description ~ disk").where().params()).containsEntry("q1", "disk:*B");
         assertThat(resolve("comment ~ disk").where().params()).containsEntry("q1", "disk:*C");
         assertThat(resolve("text ~ disk").where().params()).containsEntry("q1", "disk:*");
