@@ -55,6 +55,10 @@ class DatabaseConfiguration {
         config.setMinimumIdle(Math.min(4, properties.poolSize()));
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "worklane");
+        // Worklane's statements are many, small and concurrent: a parallel plan takes the cores that
+        // other requests need (on 2 cores, one full-text search with two workers took 3 of them).
+        // Reports that want parallelism set max_parallel_workers_per_gather locally.
+        config.addDataSourceProperty("options", "-c max_parallel_workers_per_gather=0");
         CurrentSchema schema = () -> currentSchema.getIfAvailable(() -> Optional::empty).name();
         return new SchemaRoutingDataSource(new HikariDataSource(config), schema, PLATFORM_SCHEMA);
     }

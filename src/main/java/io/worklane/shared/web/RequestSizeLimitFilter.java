@@ -56,7 +56,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                 problems.write(request, response, new PayloadTooLargeException(limit).toProblemDetail());
                 return;
             }
-            chain.doFilter(new LimitedRequest(request, limit, null), response);
+            // A request with neither a length nor chunked encoding has no body (RFC 9112 6.3): nothing to
+            // limit, and one wrapper less for every later filter and handler lookup to call through.
+            boolean bodyless = request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null;
+            chain.doFilter(bodyless ? request : new LimitedRequest(request, limit, null), response);
             return;
         }
         if (request.getContentLengthLong() > large.maxRequestBytes()) {
