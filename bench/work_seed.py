@@ -218,8 +218,8 @@ ins_items as (
     from i
     returning 1),
 ins_search as (
-    insert into item_search (item_id, search)
-    select i.id, setweight(to_tsvector('english', i.title), 'A')
+    insert into item_search (item_id, created_at, search)
+    select i.id, i.created_at, setweight(to_tsvector('english', i.title), 'A')
                  || setweight(to_tsvector('english', i.description), 'B')
                  || setweight(to_tsvector('english', coalesce(ca.bodies, '')), 'C')
     from i left join ca on ca.item_id = i.id

@@ -2,14 +2,18 @@
 -- every index entry of a row is rewritten when any indexed column of it changes (updated_at does on
 -- every write): with the vector on work_items, changing an item's priority rewrote all its lexemes in
 -- the GIN index. Now only a change of title, description or comments touches the search index.
+-- created_at is the item's and never changes: ranking by relevance starts from the newest matches,
+-- found by walking this table alone (ADR 0009).
 create table item_search (
-    item_id uuid primary key references work_items (id) on delete cascade,
-    search  tsvector not null
+    item_id    uuid primary key references work_items (id) on delete cascade,
+    created_at timestamptz not null,
+    search     tsvector not null
 );
 
-insert into item_search (item_id, search) select id, search from work_items;
+insert into item_search (item_id, created_at, search) select id, created_at, search from work_items;
 
 create index item_search_idx on item_search using gin (search);
+create index item_search_created_idx on item_search (created_at desc, item_id desc);
 
 drop index work_items_search_idx;
 alter table work_items drop column search;

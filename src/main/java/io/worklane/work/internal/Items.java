@@ -116,9 +116,9 @@ public class Items {
                             select ?, ? || '-' || n.number, ?, n.number, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?,
                                    ?, ?, 0
                             from (select nextval(('item_number_' || replace(?::text, '-', ''))::regclass) as number) n
-                            returning id, key, title, description)
-                        insert into item_search (item_id, search)
-                        select id, setweight(to_tsvector('english', title), 'A')
+                            returning id, key, title, description, created_at)
+                        insert into item_search (item_id, created_at, search)
+                        select id, created_at, setweight(to_tsvector('english', title), 'A')
                                    || setweight(to_tsvector('english', description), 'B') from item
                         returning (select key from item)""")
                 .params(item.id(), teamKey, item.teamId(), item.typeId(), item.category(),

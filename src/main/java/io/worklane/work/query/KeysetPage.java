@@ -36,7 +36,7 @@ public final class KeysetPage {
     /**
      * Ranking by relevance reads every match (a common word matches a tenth of a million-item tenant),
      * so when every result must match the ranked condition, only the newest matches are ranked:
-     * relevance among the {@value} most recently updated. (Otherwise nothing is bounded.)
+     * relevance among the {@value} most recently created. (Otherwise nothing is bounded.)
      */
     static final int RANKED_CANDIDATES = 500;
 
@@ -53,9 +53,9 @@ public final class KeysetPage {
         String access = "(" + listing.access().sql() + ") and ";
         String condition = "(" + criteria + ")";
         if (query.rankedMatchesRequired() && query.order().stream().anyMatch(key -> key.field() == SortField.RELEVANCE)) {
-            condition += " and i.id in (select c.id from item_search s join work_items c on c.id = s.item_id"
+            condition += " and i.id in (select s.item_id from item_search s"
                     + " where s.search @@ to_tsquery('english', " + params.bind(query.rankQuery()) + ")"
-                    + " order by c.updated_at desc, c.id desc limit " + RANKED_CANDIDATES + ")";
+                    + " order by s.created_at desc, s.item_id desc limit " + RANKED_CANDIDATES + ")";
         }
         if (cursor != null) {
             condition += " and " + after(keys, Cursor.decode(cursor, owner, keys.size()), params);

@@ -299,12 +299,12 @@ class ItemQueryDatabaseTests {
                 .param("resolved", utc(item.resolvedAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .update();
         jdbc.sql("""
-                        insert into item_search (item_id, search)
-                        values (:id, setweight(to_tsvector('english', :title), 'A')
+                        insert into item_search (item_id, created_at, search)
+                        values (:id, :created, setweight(to_tsvector('english', :title), 'A')
                             || setweight(to_tsvector('english', :description), 'B')
                             || setweight(to_tsvector('english', :comments), 'C'))""")
-                .param("id", item.id).param("title", item.title).param("description", item.description)
-                .param("comments", String.join(" ", item.comments))
+                .param("id", item.id).param("created", utc(item.createdAt)).param("title", item.title)
+                .param("description", item.description).param("comments", String.join(" ", item.comments))
                 .update();
         for (UUID watcher : item.watcherIds) {
             jdbc.sql("insert into item_watchers (item_id, user_id) values (?, ?)").params(item.id, watcher).update();
