@@ -1,6 +1,7 @@
 package io.worklane.work.web;
 
 import io.worklane.identity.WorklaneUser;
+import io.worklane.work.Attachment;
 import io.worklane.work.Comment;
 import io.worklane.work.HistoryEntry;
 import io.worklane.work.ItemDetail;
@@ -16,17 +17,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** An item's page: the item, what the reader may do with it, and its activity (oldest first). */
+/** An item's page: the item, what the reader may do with it, its attachments and its activity (oldest first). */
 record ItemPageView(WorkItem item, boolean mayEdit, boolean watching, List<TransitionOption> transitions,
-                    List<Refs.ItemRef> children, List<TimelineEntry> timeline) {
+                    List<Refs.ItemRef> children, List<AttachmentEntry> attachments, List<TimelineEntry> timeline) {
+
+    /** An attached file; {@code mayRemove} for whoever attached it, or an admin. */
+    record AttachmentEntry(Attachment attachment, boolean mayRemove) {
+    }
 
     /** Comments show themselves (with their current text); their history lines would repeat them. */
     private static final Set<String> SHOWN_AS_COMMENTS = Set.of("comment_added", "comment_edited");
 
     static ItemPageView of(ItemDetail detail, WorklaneUser reader, MessageSource messages) {
         WorkItem item = detail.item();
+        List<AttachmentEntry> attachments = detail.attachments().stream()
+                .map(a -> new AttachmentEntry(a, reader.isAdmin() || a.uploadedBy().id().equals(reader.id().value())))
+                .toList();
         return new ItemPageView(item, detail.mayEdit(), item.watchedBy(reader.id().value()), detail.transitions(),
-                detail.children(), timeline(detail, reader, messages));
+                detail.children(), attachments, timeline(detail, reader, messages));
     }
 
     static List<TimelineEntry> timeline(ItemDetail detail, WorklaneUser reader, MessageSource messages) {
