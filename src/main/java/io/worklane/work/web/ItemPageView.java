@@ -21,8 +21,23 @@ import java.util.Set;
 record ItemPageView(WorkItem item, boolean mayEdit, boolean watching, List<TransitionOption> transitions,
                     List<Refs.ItemRef> children, List<AttachmentEntry> attachments, List<TimelineEntry> timeline) {
 
-    /** An attached file; {@code mayRemove} for whoever attached it, or an admin. */
-    record AttachmentEntry(Attachment attachment, boolean mayRemove) {
+    /** An attached file, {@code kind} its short type (PNG, PDF, DOCX); {@code mayRemove} for its uploader or an admin. */
+    record AttachmentEntry(Attachment attachment, String kind, boolean mayRemove) {
+
+        static AttachmentEntry of(Attachment attachment, WorklaneUser reader) {
+            return new AttachmentEntry(attachment, kind(attachment.contentType()),
+                    reader.isAdmin() || attachment.uploadedBy().id().equals(reader.id().value()));
+        }
+
+        private static String kind(String contentType) {
+            return switch (contentType) {
+                case "text/plain" -> "TXT";
+                case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "DOCX";
+                case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> "XLSX";
+                case "application/vnd.openxmlformats-officedocument.presentationml.presentation" -> "PPTX";
+                default -> contentType.substring(contentType.indexOf('/') + 1).toUpperCase(Locale.ROOT);
+            };
+        }
     }
 
     /** Comments show themselves (with their current text); their history lines would repeat them. */
@@ -31,8 +46,7 @@ record ItemPageView(WorkItem item, boolean mayEdit, boolean watching, List<Trans
     static ItemPageView of(ItemDetail detail, WorklaneUser reader, MessageSource messages) {
         WorkItem item = detail.item();
         List<AttachmentEntry> attachments = detail.attachments().stream()
-                .map(a -> new AttachmentEntry(a, reader.isAdmin() || a.uploadedBy().id().equals(reader.id().value())))
-                .toList();
+                .map(a -> AttachmentEntry.of(a, reader)).toList();
         return new ItemPageView(item, detail.mayEdit(), item.watchedBy(reader.id().value()), detail.transitions(),
                 detail.children(), attachments, timeline(detail, reader, messages));
     }
