@@ -39,18 +39,22 @@ class ItemDetailPage {
     private final WorkOverview overview;
     private final MessageSource messages;
     private final AttachmentProperties attachments;
+    private final UiFormat ui;
 
-    ItemDetailPage(WorkManagement work, WorkOverview overview, MessageSource messages, AttachmentProperties attachments) {
+    ItemDetailPage(WorkManagement work, WorkOverview overview, MessageSource messages, AttachmentProperties attachments,
+                   UiFormat ui) {
         this.work = work;
         this.overview = overview;
         this.messages = messages;
         this.attachments = attachments;
+        this.ui = ui;
     }
 
     @GetMapping
     String page(@AuthenticationPrincipal WorklaneUser me, @PathVariable String key, Model model) {
         model.addAttribute("view", ItemPageView.of(overview.item(me, key), me, messages));
         model.addAttribute("uploadLimit", attachments.maxSize().toBytes());
+        model.addAttribute("uploadLimitText", ui.size(attachments.maxSize().toBytes()));
         return "items/item";
     }
 
