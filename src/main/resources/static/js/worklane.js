@@ -68,6 +68,40 @@ document.addEventListener("htmx:configRequest", function (event) {
     }
   });
 
+  // A file over the upload limit is refused before it is sent (the server refuses it too, but only after
+  // the whole body has crossed the network, and its refusal cannot reach the page).
+  function checkUpload(form) {
+    var input = form.querySelector("input[type=file]");
+    var error = form.querySelector(".field-error");
+    var max = Number(form.dataset.maxBytes);
+    var tooLarge = !!(input && input.files && input.files[0] && max && input.files[0].size > max);
+    if (input) input.setAttribute("aria-invalid", tooLarge ? "true" : "false");
+    if (error) error.textContent = tooLarge ? form.dataset.tooLarge : "";
+    return !tooLarge;
+  }
+
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest && event.target.closest("form[data-max-bytes]");
+    if (form) checkUpload(form);
+  });
+
+  // In the capture phase, so that a refused upload never reaches htmx's (boosted) submit handler.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.matches && form.matches("form[data-max-bytes]") && !checkUpload(form)) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+
+  document.addEventListener("htmx:responseError", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form[data-max-bytes]");
+    if (form && event.detail.xhr && event.detail.xhr.status === 413) {
+      var error = form.querySelector(".field-error");
+      if (error) error.textContent = form.dataset.tooLarge;
+    }
+  });
+
   // j/k move through the rows of a list, Enter opens the current one, / searches, c creates.
   function rows() {
     return Array.prototype.slice.call(document.querySelectorAll("table[data-keyboard-list] tbody tr[data-key]"));

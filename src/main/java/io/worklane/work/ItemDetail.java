@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Everything an item's page shows, read together: the item, whether the reader may change it, the
- * steps they may take now, its children, its recorded history and its comments (both oldest first).
+ * steps they may take now, its children, its recorded history, its comments and its attachments (all
+ * oldest first).
  */
 public record ItemDetail(WorkItem item, boolean mayEdit, List<TransitionOption> transitions, List<Refs.ItemRef> children,
-                         List<HistoryEntry> history, List<Comment> comments) {
+                         List<HistoryEntry> history, List<Comment> comments, List<Attachment> attachments) {
 }

@@ -81,8 +81,18 @@ public class SavedFilterManagement {
     }
 
     public void delete(WorklaneUser actor, UUID id) {
-        changeable(actor, id);
-        filters.delete(id);
+        delete(actor, id, null);
+    }
+
+    /** Deletes the filter if it is still at {@code expectedVersion} (null: whatever it is now). */
+    public void delete(WorklaneUser actor, UUID id, Long expectedVersion) {
+        SavedFilter current = changeable(actor, id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw ApiProblem.staleVersion(current.version());
+        }
+        if (!filters.delete(id, current.version())) {
+            throw ApiProblem.staleVersion(current.version() + 1);
+        }
     }
 
     private SavedFilter changeable(WorklaneUser actor, UUID id) {

@@ -3,6 +3,7 @@ package io.worklane.work;
 import io.worklane.identity.IdentityManagement;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.ApiProblem;
+import io.worklane.work.internal.Attachments;
 import io.worklane.work.internal.Comments;
 import io.worklane.work.internal.Directory;
 import io.worklane.work.internal.History;
@@ -28,15 +29,17 @@ public class WorkOverview {
     private final Items items;
     private final History history;
     private final Comments comments;
+    private final Attachments attachments;
     private final Directory directory;
     private final IdentityManagement identity;
 
-    WorkOverview(WorkManagement work, Items items, History history, Comments comments, Directory directory,
-                 IdentityManagement identity) {
+    WorkOverview(WorkManagement work, Items items, History history, Comments comments, Attachments attachments,
+                 Directory directory, IdentityManagement identity) {
         this.work = work;
         this.items = items;
         this.history = history;
         this.comments = comments;
+        this.attachments = attachments;
         this.directory = directory;
         this.identity = identity;
     }
@@ -46,7 +49,7 @@ public class WorkOverview {
     public ItemDetail item(WorklaneUser actor, String key) {
         WorkItem item = work.get(actor, key);
         return new ItemDetail(item, work.mayEdit(actor, item), work.transitions(actor, item.key()),
-                items.children(item.id()), history.of(item.id()), comments.of(item.id()));
+                items.children(item.id()), history.of(item.id()), comments.of(item.id()), attachments.of(item.id()));
     }
 
     @Transactional(readOnly = true)

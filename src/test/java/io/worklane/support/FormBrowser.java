@@ -46,6 +46,17 @@ public final class FormBrowser {
         return remember(http().send("POST", path, body, "application/x-www-form-urlencoded"));
     }
 
+    /** Submits a form with one file ({@code multipart/form-data}), its text fields first. */
+    public Http.Response upload(String path, Map<String, String> fields, String field, String filename,
+                                String contentType, byte[] content) {
+        return remember(http().upload(path, fields, field, filename, contentType, content, false));
+    }
+
+    /** A GET whose body is kept as bytes (downloads). */
+    public java.net.http.HttpResponse<byte[]> download(String path) {
+        return http().download(path);
+    }
+
     /** Opens the tenant's sign-in page and submits it, as a person would. */
     public Http.Response signIn(String slug, String email, String password) {
         String csrf = csrfOf(get("/t/" + slug + "/login"));

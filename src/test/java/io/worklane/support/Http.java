@@ -72,8 +72,16 @@ public final class Http {
      */
     public Response upload(String path, String field, String filename, String contentType, byte[] content,
                            boolean chunked) {
+        return upload(path, Map.of(), field, filename, contentType, content, chunked);
+    }
+
+    /** Uploads one file as {@link #upload(String, String, String, String, byte[], boolean)} does, after text fields. */
+    public Response upload(String path, Map<String, String> fields, String field, String filename, String contentType,
+                           byte[] content, boolean chunked) {
         String boundary = "worklane-test-" + System.nanoTime();
         var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + filename + "\"\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));

@@ -51,8 +51,8 @@ public class SavedFilters {
                 .params(name, query, shared, Items.ts(at), id, expectedVersion).update() == 1;
     }
 
-    public boolean delete(UUID id) {
-        return jdbc.sql("delete from saved_filters where id = ?").param(id).update() == 1;
+    public boolean delete(UUID id, long expectedVersion) {
+        return jdbc.sql("delete from saved_filters where id = ? and version = ?").params(id, expectedVersion).update() == 1;
     }
 
     private static SavedFilter filter(ResultSet rs) throws SQLException {

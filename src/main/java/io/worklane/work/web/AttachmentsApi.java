@@ -73,7 +73,14 @@ class AttachmentsApi {
     ResponseEntity<Resource> download(@AuthenticationPrincipal WorklaneUser actor, @PathVariable String key,
                                       @PathVariable UUID id,
                                       @RequestParam(name = "inline", defaultValue = "false") boolean inline) {
-        AttachmentDownload download = attachments.download(actor, key, id);
+        return serve(attachments.download(actor, key, id), inline);
+    }
+
+    /**
+     * The response that hands over a file (for the API and the item page alike): as an attachment unless an
+     * image is asked for inline, typed by its bytes, never sniffed, sandboxed if a browser opens it anyway.
+     */
+    static ResponseEntity<Resource> serve(AttachmentDownload download, boolean inline) {
         Attachment attachment = download.attachment();
         String disposition = inline && ItemAttachments.showableInline(attachment.contentType()) ? "inline" : "attachment";
         return ResponseEntity.ok()

@@ -3,6 +3,7 @@ package io.worklane.work.web;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.shared.web.Flash;
+import io.worklane.work.AttachmentProperties;
 import io.worklane.work.ItemChanges;
 import io.worklane.work.WorkItem;
 import io.worklane.work.WorkManagement;
@@ -37,16 +38,23 @@ class ItemDetailPage {
     private final WorkManagement work;
     private final WorkOverview overview;
     private final MessageSource messages;
+    private final AttachmentProperties attachments;
+    private final UiFormat ui;
 
-    ItemDetailPage(WorkManagement work, WorkOverview overview, MessageSource messages) {
+    ItemDetailPage(WorkManagement work, WorkOverview overview, MessageSource messages, AttachmentProperties attachments,
+                   UiFormat ui) {
         this.work = work;
         this.overview = overview;
         this.messages = messages;
+        this.attachments = attachments;
+        this.ui = ui;
     }
 
     @GetMapping
     String page(@AuthenticationPrincipal WorklaneUser me, @PathVariable String key, Model model) {
         model.addAttribute("view", ItemPageView.of(overview.item(me, key), me, messages));
+        model.addAttribute("uploadLimit", attachments.maxSize().toBytes());
+        model.addAttribute("uploadLimitText", ui.size(attachments.maxSize().toBytes()));
         return "items/item";
     }
 

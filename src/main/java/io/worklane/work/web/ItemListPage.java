@@ -3,6 +3,8 @@ package io.worklane.work.web;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.work.ItemPage;
+import io.worklane.work.SavedFilter;
+import io.worklane.work.SavedFilterManagement;
 import io.worklane.work.WorkSearch;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,22 +17,34 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
-/** The list of items: a query bar, sortable columns, and more rows on request. */
+/**
+ * The list of items: a query bar, sortable columns, and more rows on request; beside it the saved
+ * filters the reader may run. {@code ?filter={id}} runs a saved filter under its name.
+ */
 @Controller
 @RequestMapping("/t/{tenant}/items")
 class ItemListPage {
 
     private final WorkSearch search;
+    private final SavedFilterManagement filters;
 
-    ItemListPage(WorkSearch search) {
+    ItemListPage(WorkSearch search, SavedFilterManagement filters) {
         this.search = search;
+        this.filters = filters;
     }
 
     @GetMapping
     String list(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me,
-                @RequestParam(required = false) String q, Model model) {
+                @RequestParam(required = false) String q, @RequestParam(required = false) UUID filter, Model model) {
+        if (filter != null) {
+            SavedFilter running = filters.get(me, filter);
+            model.addAttribute("filter", SavedFilterView.of(running, me));
+            q = running.query();
+        }
         model.addAttribute("list", find(tenant, me, q, null));
+        model.addAttribute("filters", SavedFilterView.of(filters.visible(me), me));
         return "items/list";
     }
 

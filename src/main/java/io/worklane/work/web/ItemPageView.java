@@ -1,6 +1,7 @@
 package io.worklane.work.web;
 
 import io.worklane.identity.WorklaneUser;
+import io.worklane.work.Attachment;
 import io.worklane.work.Comment;
 import io.worklane.work.HistoryEntry;
 import io.worklane.work.ItemDetail;
@@ -16,17 +17,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** An item's page: the item, what the reader may do with it, and its activity (oldest first). */
+/** An item's page: the item, what the reader may do with it, its attachments and its activity (oldest first). */
 record ItemPageView(WorkItem item, boolean mayEdit, boolean watching, List<TransitionOption> transitions,
-                    List<Refs.ItemRef> children, List<TimelineEntry> timeline) {
+                    List<Refs.ItemRef> children, List<AttachmentEntry> attachments, List<TimelineEntry> timeline) {
+
+    /** An attached file, {@code kind} its short type (PNG, PDF, DOCX); {@code mayRemove} for its uploader or an admin. */
+    record AttachmentEntry(Attachment attachment, String kind, boolean mayRemove) {
+
+        static AttachmentEntry of(Attachment attachment, WorklaneUser reader) {
+            return new AttachmentEntry(attachment, kind(attachment.contentType()),
+                    reader.isAdmin() || attachment.uploadedBy().id().equals(reader.id().value()));
+        }
+
+        private static String kind(String contentType) {
+            return switch (contentType) {
+                case "text/plain" -> "TXT";
+                case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "DOCX";
+                case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> "XLSX";
+                case "application/vnd.openxmlformats-officedocument.presentationml.presentation" -> "PPTX";
+                default -> contentType.substring(contentType.indexOf('/') + 1).toUpperCase(Locale.ROOT);
+            };
+        }
+    }
 
     /** Comments show themselves (with their current text); their history lines would repeat them. */
     private static final Set<String> SHOWN_AS_COMMENTS = Set.of("comment_added", "comment_edited");
 
     static ItemPageView of(ItemDetail detail, WorklaneUser reader, MessageSource messages) {
         WorkItem item = detail.item();
+        List<AttachmentEntry> attachments = detail.attachments().stream()
+                .map(a -> AttachmentEntry.of(a, reader)).toList();
         return new ItemPageView(item, detail.mayEdit(), item.watchedBy(reader.id().value()), detail.transitions(),
-                detail.children(), timeline(detail, reader, messages));
+                detail.children(), attachments, timeline(detail, reader, messages));
     }
 
     static List<TimelineEntry> timeline(ItemDetail detail, WorklaneUser reader, MessageSource messages) {

@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Small formatting for templates, as {@code @ui}: relative times ("3 h ago") with their exact time for
- * a tooltip, a person's initials for an avatar, and whether a due date has passed.
+ * a tooltip, a person's initials for an avatar, whether a due date has passed, and file sizes.
  */
 @Component("ui")
 class UiFormat {
@@ -66,6 +66,19 @@ class UiFormat {
     /** Sanitised HTML of a person's Markdown: the only text templates may insert unescaped. */
     public String markdown(String text) {
         return Markdown.toSafeHtml(text);
+    }
+
+    /** A size in bytes as people read it: 512 bytes, 12 KB, 3.4 MB (powers of 1,024, as file managers count). */
+    public String size(long bytes) {
+        if (bytes < 1024) {
+            return text("size.bytes", bytes);
+        }
+        double kb = bytes / 1024.0;
+        if (kb < 1024) {
+            return text("size.kb", kb < 10 ? String.format(java.util.Locale.ROOT, "%.1f", kb) : Math.round(kb));
+        }
+        double mb = kb / 1024.0;
+        return text("size.mb", mb < 10 ? String.format(java.util.Locale.ROOT, "%.1f", mb) : Math.round(mb));
     }
 
     public String initials(String name) {
