@@ -23,4 +23,6 @@ alter table work_items drop column search;
 -- common filter, a person's work in some status.
 drop index work_items_category_idx;
 drop index work_items_status_idx;
+-- The key is unique and made of the team's (immutable) key and the number: no second unique index.
+alter table work_items drop constraint work_items_team_id_number_key;
 create index work_items_assignee_status_idx on work_items (assignee_id, status_id, updated_at desc, id desc);

@@ -245,6 +245,17 @@ class ItemsApiTests {
     }
 
     @Test
+    void aChangedTitleAndANewCommentAreFoundByTextSearch() {
+        String key = create("Printer jam").get("key").asString();
+        admin.patch(api("/items/" + key), Map.of("title", "Plotter jam"));
+        admin.post(api("/items/" + key + "/comments"), Map.of("body", "The fuser unit overheats"));
+
+        assertThat(admin.get(api("/items?q=" + encode("text ~ plotter"))).json().get("items")).hasSize(1);
+        assertThat(admin.get(api("/items?q=" + encode("text ~ printer"))).json().get("items")).isEmpty();
+        assertThat(admin.get(api("/items?q=" + encode("comment ~ fuser"))).json().get("items")).hasSize(1);
+    }
+
+    @Test
     void aMistakeInAQueryIsNamedWithItsPosition() {
         var refused = admin.get(api("/items?q=" + encode("stauts = Done")));
 

@@ -129,18 +129,26 @@ public class Items {
                 .query(String.class).single();
     }
 
-    /** Writes the next state of an item if nobody changed it since {@code expectedVersion}. */
+    /**
+     * Writes the next state of an item if nobody changed it since {@code expectedVersion}; a new title or
+     * description refreshes its search vector in the same statement.
+     */
     public boolean update(ItemRow next, long expectedVersion, boolean textChanged) {
-        return jdbc.sql("""
-                        update work_items i set status_id = ?, priority = ?, title = ?, description = ?, assignee_id = ?,
-                               labels = ?, due_date = ?, parent_id = ?, fields = ?::jsonb, updated_at = ?,
-                               status_changed_at = ?, resolved_at = ?, version = ?
-                        where i.id = ? and i.version = ?""")
+        String update = """
+                update work_items i set status_id = ?, priority = ?, title = ?, description = ?, assignee_id = ?,
+                       labels = ?, due_date = ?, parent_id = ?, fields = ?::jsonb, updated_at = ?,
+                       status_changed_at = ?, resolved_at = ?, version = ?
+                where i.id = ? and i.version = ?""";
+        String sql = textChanged
+                ? "with i as (" + update + " returning i.id, i.title, i.description) update item_search s set search = "
+                        + SEARCH_VECTOR + " from i where s.item_id = i.id"
+                : update;
+        return jdbc.sql(sql)
                 .params(next.statusId(), next.priority(), next.title(), next.description(), next.assigneeId(),
                         next.labels().toArray(String[]::new), next.dueDate(), next.parentId(),
                         json.writeValueAsString(next.fields()), ts(next.updatedAt()), ts(next.statusChangedAt()),
                         ts(next.resolvedAt()), next.version(), next.id(), expectedVersion)
-                .update() == 1 && (!textChanged || refreshSearch(new ItemId(next.id())));
+                .update() == 1;
     }
 
     /**
@@ -149,13 +157,8 @@ public class Items {
      */
     public void touch(ItemId id, Instant at) {
         jdbc.sql("update work_items set updated_at = ? where id = ?").params(ts(at), id.value()).update();
-        refreshSearch(id);
-    }
-
-    private boolean refreshSearch(ItemId id) {
         jdbc.sql("update item_search s set search = " + SEARCH_VECTOR + " from work_items i where i.id = s.item_id and i.id = ?")
                 .param(id.value()).update();
-        return true;
     }
 
     public Optional<UUID> idOf(String key) {

@@ -38,7 +38,7 @@ public final class KeysetPage {
      * so when every result must match the ranked condition, only the newest matches are ranked:
      * relevance among the {@value} most recently created. (Otherwise nothing is bounded.)
      */
-    static final int RANKED_CANDIDATES = 500;
+    static final int RANKED_CANDIDATES = 200;
 
     static KeysetPage build(ItemListing listing, ResolvedQuery query, String cursor, int limit) {
         SqlParameters params = new SqlParameters("q");
