@@ -43,20 +43,24 @@ public final class KeysetPage {
     static KeysetPage build(ItemListing listing, ResolvedQuery query, String cursor, int limit) {
         SqlParameters params = new SqlParameters("q");
         String criteria = query.criteria().sql(params);
-        List<Key> keys = keys(query, params);
+        boolean bounded = query.rankedMatchesRequired()
+                && query.order().stream().anyMatch(key -> key.field() == SortField.RELEVANCE);
+        String ranked = "";
+        if (bounded) {
+            String tsquery = "to_tsquery('english', " + params.bind(query.rankQuery()) + ")";
+            ranked = " join (select s.item_id, ts_rank_cd(s.search, " + tsquery + ") as rank from item_search s"
+                    + " where s.search @@ " + tsquery + " order by s.created_at desc, s.item_id desc limit "
+                    + RANKED_CANDIDATES + ") ranked on ranked.item_id = i.id";
+        }
+        List<Key> keys = keys(query, params, bounded);
         String owner = owner(query);
         StringBuilder sql = new StringBuilder("select ").append(listing.columns());
         for (int k = 0; k < keys.size(); k++) {
             sql.append(", ").append(keys.get(k).sql()).append(" as sort_").append(k);
         }
-        sql.append(" from ").append(listing.from()).append(" where ");
+        sql.append(" from ").append(listing.from()).append(ranked).append(" where ");
         String access = "(" + listing.access().sql() + ") and ";
         String condition = "(" + criteria + ")";
-        if (query.rankedMatchesRequired() && query.order().stream().anyMatch(key -> key.field() == SortField.RELEVANCE)) {
-            condition += " and i.id in (select s.item_id from item_search s"
-                    + " where s.search @@ to_tsquery('english', " + params.bind(query.rankQuery()) + ")"
-                    + " order by s.created_at desc, s.item_id desc limit " + RANKED_CANDIDATES + ")";
-        }
         if (cursor != null) {
             condition += " and " + after(keys, Cursor.decode(cursor, owner, keys.size()), params);
         }
@@ -69,13 +73,15 @@ public final class KeysetPage {
     }
 
     /** The person's order, then the id in the direction of the last key, so that a (key, id desc) index serves it. */
-    private static List<Key> keys(ResolvedQuery query, SqlParameters params) {
+    private static List<Key> keys(ResolvedQuery query, SqlParameters params, boolean bounded) {
         List<Key> keys = new ArrayList<>();
         String rank = null;
         for (SortKey sortKey : query.order()) {
             String sql = sortKey.field().sql();
             if (sortKey.field() == SortField.RELEVANCE) {
-                if (rank == null) {
+                if (rank == null && bounded) {
+                    rank = "ranked.rank";
+                } else if (rank == null) {
                     rank = "coalesce((select ts_rank_cd(s.search, to_tsquery('english', " + params.bind(query.rankQuery())
                             + ")) from item_search s where s.item_id = i.id), 0)";
                 }

@@ -39,9 +39,9 @@ class ItemListingTests {
 
         SqlFragment statement = ItemListing.of("i.id", "work_items i").page(query, "", 10).statement();
 
-        assertThat(statement.sql()).contains("order by coalesce((select ts_rank_cd(s.search, to_tsquery('english', :q2)) from item_search s"
-                + " where s.item_id = i.id), 0) desc, i.updated_at desc, i.id desc");
-        assertThat(statement.params()).containsEntry("q1", "printer:*").containsEntry("q2", "printer:*").containsEntry("q3", "printer:*");
+        assertThat(statement.sql()).contains("join (select s.item_id, ts_rank_cd(s.search, to_tsquery('english', :q2)) as rank")
+                .contains("order by ranked.rank desc, i.updated_at desc, i.id desc");
+        assertThat(statement.params()).containsEntry("q1", "printer:*").containsEntry("q2", "printer:*");
     }
 
     @Test
@@ -51,8 +51,10 @@ class ItemListingTests {
         String alternative = ItemListing.of("i.id", "work_items i")
                 .page(ItemQuery.resolve("text ~ printer OR priority > low", vocabulary, context), "", 10).statement().sql();
 
-        assertThat(required).contains("i.id in (select s.item_id from item_search s where s.search @@");
-        assertThat(alternative).doesNotContain("select s.item_id from item_search");
+        assertThat(required).contains(" as rank from item_search s where s.search @@ ")
+                .contains(" order by s.created_at desc, s.item_id desc limit 200) ranked on ranked.item_id = i.id")
+                .contains("order by ranked.rank desc");
+        assertThat(alternative).doesNotContain("ranked.rank");
     }
 
     @Test
