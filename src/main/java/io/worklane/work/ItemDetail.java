@@ -10,5 +10,10 @@ import java.util.List;
  * oldest first).
  */
 public record ItemDetail(WorkItem item, boolean mayEdit, List<TransitionOption> transitions, List<Refs.ItemRef> children,
-                         List<HistoryEntry> history, List<Comment> comments, List<Attachment> attachments) {
+                         List<HistoryEntry> history, List<Comment> comments, List<Attachment> attachments,
+                         List<FieldValue> customFields) {
+
+    /** A custom field of the item's type as a person reads it; {@code value} is null when it holds none. */
+    public record FieldValue(String key, String name, String value) {
+    }
 }

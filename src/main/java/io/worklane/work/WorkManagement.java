@@ -319,10 +319,7 @@ public class WorkManagement {
     @Transactional
     public WorkItem watch(WorklaneUser actor, String key, UUID user) {
         ItemRow row = visibleRowForUpdate(actor, key);
-        UUID watcher = user == null ? actor.id().value() : user;
-        if (!watcher.equals(actor.id().value())) {
-            requireEdit(actor, row);
-        }
+        UUID watcher = watcherFor(actor, row, user);
         Errors errors = new Errors();
         rules.person("user", watcher, errors);
         errors.throwIfAny();
@@ -337,10 +334,7 @@ public class WorkManagement {
     @Transactional
     public WorkItem unwatch(WorklaneUser actor, String key, UUID user) {
         ItemRow row = visibleRowForUpdate(actor, key);
-        UUID watcher = user == null ? actor.id().value() : user;
-        if (!watcher.equals(actor.id().value())) {
-            requireEdit(actor, row);
-        }
+        UUID watcher = watcherFor(actor, row, user);
         Instant now = clock.instant();
         if (relations.unwatch(new ItemId(row.id()), watcher)) {
             history.record(new ItemId(row.id()), now, actor.id().value(), row.version(), List.of(
@@ -354,8 +348,7 @@ public class WorkManagement {
     public WorkItem link(WorklaneUser actor, String key, String kindCode, String otherKey) {
         ItemRow row = visibleRowForUpdate(actor, key);
         requireEdit(actor, row);
-        ItemLink.Kind kind = ItemLink.Kind.ofCode(kindCode).orElseThrow(() -> ApiProblem.invalidField("kind",
-                "must be one of blocks, is_blocked_by, relates, duplicates, is_duplicated_by"));
+        ItemLink.Kind kind = linkKind(kindCode);
         if (otherKey == null || otherKey.isBlank()) {
             throw ApiProblem.invalidField("item", "must be the key of the item to link to");
         }
@@ -379,8 +372,7 @@ public class WorkManagement {
     public WorkItem unlink(WorklaneUser actor, String key, String kindCode, String otherKey) {
         ItemRow row = visibleRowForUpdate(actor, key);
         requireEdit(actor, row);
-        ItemLink.Kind kind = ItemLink.Kind.ofCode(kindCode).orElseThrow(() -> ApiProblem.invalidField("kind",
-                "must be one of blocks, is_blocked_by, relates, duplicates, is_duplicated_by"));
+        ItemLink.Kind kind = linkKind(kindCode);
         UUID other = items.idOf(normalise(otherKey)).orElseThrow(() -> notFound(otherKey));
         boolean removed = kind.inverse() ? relations.unlink(other, row.id(), kind.stored())
                 : relations.unlink(row.id(), other, kind.stored())
@@ -395,6 +387,20 @@ public class WorkManagement {
     }
 
     // --- helpers -------------------------------------------------------------------------------------
+
+    /** Oneself by default; (un)watching on someone else's behalf needs the right to change the item. */
+    private UUID watcherFor(WorklaneUser actor, ItemRow row, UUID user) {
+        UUID watcher = user == null ? actor.id().value() : user;
+        if (!watcher.equals(actor.id().value())) {
+            requireEdit(actor, row);
+        }
+        return watcher;
+    }
+
+    private static ItemLink.Kind linkKind(String code) {
+        return ItemLink.Kind.ofCode(code).orElseThrow(() -> ApiProblem.invalidField("kind",
+                "must be one of blocks, is_blocked_by, relates, duplicates, is_duplicated_by"));
+    }
 
     private ItemRow writable(WorklaneUser actor, String key, Long expectedVersion) {
         ItemRow row = visibleRowForUpdate(actor, key);

@@ -49,7 +49,24 @@ public class WorkOverview {
     public ItemDetail item(WorklaneUser actor, String key) {
         WorkItem item = work.get(actor, key);
         return new ItemDetail(item, work.mayEdit(actor, item), work.transitions(actor, item.key()),
-                items.children(item.id()), history.of(item.id()), comments.of(item.id()), attachments.of(item.id()));
+                items.children(item.id()), history.of(item.id()), comments.of(item.id()), attachments.of(item.id()),
+                customFields(actor, item));
+    }
+
+    /** The type's fields in their order, people named rather than shown by id. */
+    private List<ItemDetail.FieldValue> customFields(WorklaneUser actor, WorkItem item) {
+        WorkType type = work.types(actor).type(item.type().id()).orElse(null);
+        if (type == null) {
+            return List.of();
+        }
+        return type.fields().stream().map(field -> {
+            Object value = item.fields().get(field.key());
+            String text = value == null ? null
+                    : value instanceof List<?> list ? String.join(", ", list.stream().map(Object::toString).toList())
+                    : field.kind() == CustomFieldKind.USER ? directory.name(UUID.fromString(value.toString())).orElse("?")
+                    : value.toString();
+            return new ItemDetail.FieldValue(field.key(), field.name(), text);
+        }).toList();
     }
 
     @Transactional(readOnly = true)

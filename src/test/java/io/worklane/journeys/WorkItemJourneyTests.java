@@ -82,7 +82,7 @@ class WorkItemJourneyTests {
         Browser.screenshot(page, "item");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Items").setExact(true)).first().click();
-        var query = page.getByLabel("Query");
+        var query = page.getByLabel("Query", new Page.GetByLabelOptions().setExact(true));
         assertThat(query).isVisible();
         page.keyboard().press("/");
         assertThat(query).isFocused();

@@ -59,6 +59,23 @@ class ItemPagesTests {
     }
 
     @Test
+    void theItemPageShowsTheCustomFieldsOfItsType() {
+        String incident = admin.get(api("/types")).json().valueStream()
+                .filter(t -> t.get("name").asString().equals("Incident")).findFirst().orElseThrow().get("id").asString();
+        assertThat(admin.post(api("/types/" + incident + "/fields"), java.util.Map.of("key", "impact", "name", "Impact",
+                "kind", "select", "options", java.util.List.of("Low", "Site down"))).status()).isEqualTo(201);
+        assertThat(admin.post(api("/types/" + incident + "/fields"), java.util.Map.of("key", "site", "name", "Site",
+                "kind", "text")).status()).isEqualTo(201);
+        String key = admin.post(api("/items"), java.util.Map.of("team", "OPS", "type", "Incident", "title", "Plant offline",
+                "fields", java.util.Map.of("impact", "Site down"))).json().get("key").asString();
+
+        var itemPage = browser.get(page("/items/" + key));
+
+        assertThat(itemPage.body()).contains(">Impact<", "data-field=\"impact\">Site down<", ">Site<",
+                "data-field=\"site\">—<");
+    }
+
+    @Test
     void refusedFieldsComeBackNextToTheirInputsWithWhatWasTyped() {
         String csrf = FormBrowser.csrfOf(browser.get(page("/items/new")));
 

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /** An item's page: the item, what the reader may do with it, its attachments and its activity (oldest first). */
 record ItemPageView(WorkItem item, boolean mayEdit, boolean watching, List<TransitionOption> transitions,
-                    List<Refs.ItemRef> children, List<AttachmentEntry> attachments, List<TimelineEntry> timeline) {
+                    List<Refs.ItemRef> children, List<AttachmentEntry> attachments, List<TimelineEntry> timeline,
+                    List<ItemDetail.FieldValue> customFields) {
 
     /** An attached file, {@code kind} its short type (PNG, PDF, DOCX); {@code mayRemove} for its uploader or an admin. */
     record AttachmentEntry(Attachment attachment, String kind, boolean mayRemove) {
@@ -48,7 +49,7 @@ record ItemPageView(WorkItem item, boolean mayEdit, boolean watching, List<Trans
         List<AttachmentEntry> attachments = detail.attachments().stream()
                 .map(a -> AttachmentEntry.of(a, reader)).toList();
         return new ItemPageView(item, detail.mayEdit(), item.watchedBy(reader.id().value()), detail.transitions(),
-                detail.children(), attachments, timeline(detail, reader, messages));
+                detail.children(), attachments, timeline(detail, reader, messages), detail.customFields());
     }
 
     static List<TimelineEntry> timeline(ItemDetail detail, WorklaneUser reader, MessageSource messages) {
