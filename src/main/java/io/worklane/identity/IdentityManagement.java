@@ -14,6 +14,7 @@ import io.worklane.shared.UserId;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.shared.web.FieldError;
 import io.worklane.tenancy.TenantContext;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -217,8 +218,14 @@ public class IdentityManagement {
 
     public void deleteTeam(WorklaneUser actor, TeamId id) {
         IdentityPermissions.requireAdmin(actor);
-        if (!teams.delete(id)) {
-            throw ApiProblem.notFound("There is no team " + id + ".");
+        try {
+            if (!teams.delete(id)) {
+                throw ApiProblem.notFound("There is no team " + id + ".");
+            }
+        } catch (DataIntegrityViolationException e) {
+            // Work items keep their team for good: their keys carry its key.
+            throw ApiProblem.conflict("team-in-use",
+                    "This team owns work items, so it cannot be deleted; rename it instead.");
         }
         profiles.forgetTenant(actor.tenantId());
     }

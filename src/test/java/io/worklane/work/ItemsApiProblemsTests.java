@@ -114,6 +114,18 @@ class ItemsApiProblemsTests {
     }
 
     @Test
+    void aTeamThatOwnsItemsCannotBeDeletedAndKeepsThem() {
+        var team = admin.post(api("/teams"), Map.of("key", "HR", "name", "People operations"));
+        admin.post(api("/items"), Map.of("team", "HR", "type", "Task", "title", "Onboard Grace"));
+
+        var refused = admin.delete(api("/teams/" + team.json().get("id").asString()));
+
+        assertProblem(refused, 409);
+        assertThat(refused.json().get("type").asString()).endsWith("/team-in-use");
+        assertThat(admin.get(api("/items/HR-1")).status()).isEqualTo(200);
+    }
+
+    @Test
     void strangersAndTheUnauthenticatedAreRefused() {
         assertProblem(Http.at(port).get(api("/items/" + key)), 401);
         assertProblem(Http.at(port).post(api("/items"), Map.of("team", "OPS", "type", "Task", "title", "x")), 401);

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -222,6 +223,17 @@ public class ProblemHandling {
     ResponseEntity<?> duplicate(DuplicateKeyException e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.CONFLICT, "duplicate", "Conflict",
                 "A record with the same unique value already exists."), request);
+    }
+
+    /**
+     * A write that broke a database rule the checks before it could not see: something it refers to
+     * was changed or removed meanwhile (by another request or another node). Nothing was written.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<?> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.info("Refused a write that broke a database rule: {}", e.getMostSpecificCause().getMessage());
+        return respond(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
+                "Something this change refers to was changed or removed meanwhile; reload and try again."), request);
     }
 
     @ExceptionHandler(Exception.class)
