@@ -32,4 +32,13 @@ public final class WorkItemEvents {
 
     public record AttachmentAdded(TenantId tenant, ItemId item, String key, UUID attachment, Instant at, UserId actor) {
     }
+
+    /** Work stopped on the item until something or someone else acts; blocked time is measured from these. */
+    public record WorkItemBlocked(TenantId tenant, ItemId item, String key, String reason, UUID waitingOnUser,
+                                  UUID waitingOnTeam, Instant at, UserId actor) {
+    }
+
+    public record WorkItemUnblocked(TenantId tenant, ItemId item, String key, Instant blockedSince, Instant at,
+                                    UserId actor) {
+    }
 }

@@ -402,7 +402,7 @@ public class WorkManagement {
                 "must be one of blocks, is_blocked_by, relates, duplicates, is_duplicated_by"));
     }
 
-    private ItemRow writable(WorklaneUser actor, String key, Long expectedVersion) {
+    ItemRow writable(WorklaneUser actor, String key, Long expectedVersion) {
         ItemRow row = visibleRowForUpdate(actor, key);
         requireEdit(actor, row);
         checkVersion(row, expectedVersion);

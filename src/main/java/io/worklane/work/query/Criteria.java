@@ -28,7 +28,12 @@ public sealed interface Criteria {
 
     /** This criterion alone as a predicate with parameters {@code :q1}, {@code :q2}, ... */
     default SqlFragment toSql() {
-        SqlParameters params = new SqlParameters("q");
+        return toSql("q");
+    }
+
+    /** The same, with parameters named {@code :<prefix>1}, ..., so two criteria can share a statement. */
+    default SqlFragment toSql(String prefix) {
+        SqlParameters params = new SqlParameters(prefix);
         String sql = sql(params);
         return new SqlFragment(sql, params.values());
     }

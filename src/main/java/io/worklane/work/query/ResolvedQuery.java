@@ -32,6 +32,11 @@ public record ResolvedQuery(String text, Criteria criteria, List<SortKey> order,
         return criteria.toSql();
     }
 
+    /** The criteria as a predicate whose parameters are named {@code :<prefix>1}, ... */
+    public SqlFragment where(String prefix) {
+        return criteria.toSql(prefix);
+    }
+
     public Optional<String> relevanceQuery() {
         return Optional.ofNullable(rankQuery);
     }
