@@ -19,6 +19,11 @@ public record Card(String key, String title, String category, String type, Statu
                    Person assignee, LocalDate dueDate, ItemRef parent, Blocked blocked, Instant inColumnSince,
                    long version, UUID column, String lane, long rank) {
 
+    /** The priority's name (Highest .. Lowest). */
+    public String priorityName() {
+        return io.worklane.work.Priority.ofRank(priority).label();
+    }
+
     /** Why the card is blocked and, if named, on whom it waits. */
     public record Blocked(String reason, String waitingOn, Instant since) {
     }
