@@ -87,6 +87,38 @@ class BoardPagesTests {
     }
 
     @Test
+    void anAdminSetsLimitsInTheSettingsFormAndAWrongStatusIsMarkedOnItsField() {
+        String board = admin.get("/t/" + slug + "/api/v1/boards/team/OPS").json().get("id").asString();
+        var form = browser.get("/t/" + slug + "/boards/" + board + "/settings");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("name=\"columns[0].statuses\"", "value=\"Backlog\"");
+        String csrf = FormBrowser.csrfOf(form);
+
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("_csrf", csrf, "version", "0", "team", "OPS",
+                "name", "Ops flow", "swimlanes", "category", "doneWindowDays", "7"));
+        fields.putAll(Map.of("columns[0].name", "Backlog", "columns[0].kind", "backlog", "columns[0].statuses", "To do, Open",
+                "columns[1].name", "Doing", "columns[1].kind", "flow", "columns[1].statuses", "In progress, Nonsense"));
+        fields.putAll(Map.of("columns[1].limit", "3", "columns[1].hard", "true",
+                "columns[2].name", "Done", "columns[2].kind", "done", "columns[2].statuses", "Done"));
+        var refused = browser.form("/t/" + slug + "/boards/" + board + "/settings", fields);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("there is no status named Nonsense", "value=\"Ops flow\"");
+        assertThat(admin.get("/t/" + slug + "/api/v1/boards/" + board).json().get("columns")).hasSize(4);
+
+        fields.put("columns[1].statuses", "In progress");
+        var saved = browser.form("/t/" + slug + "/boards/" + board + "/settings", fields);
+        assertThat(saved.status()).isEqualTo(302);
+        var json = admin.get("/t/" + slug + "/api/v1/boards/" + board).json();
+        assertThat(json.get("settings").get("name").asString()).isEqualTo("Ops flow");
+        assertThat(json.get("columns").get(1).get("limit").get("max").asInt()).isEqualTo(3);
+        assertThat(json.get("columns").get(1).get("limit").get("hard").asBoolean()).isTrue();
+
+        var stale = browser.form("/t/" + slug + "/boards/" + board + "/settings", fields);
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.body()).contains("changed by someone else");
+    }
+
+    @Test
     void requestersAreNotShownBoards() {
         admin.post("/t/" + slug + "/api/v1/users", Map.of("email", "rita@example.com", "name", "Rita Requester",
                 "password", PASSWORD, "roles", List.of("requester")));
