@@ -130,6 +130,8 @@
       filter: "button, a",
       preventOnFilter: false,
       animation: 120,
+      // Pointer events rather than native drag and drop: the same on touch screens, and scriptable.
+      forceFallback: true,
       onEnd: function (event) {
         if (event.from === event.to && event.oldIndex === event.newIndex) return;
         counts();
