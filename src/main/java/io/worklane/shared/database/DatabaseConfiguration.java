@@ -35,21 +35,22 @@ class DatabaseConfiguration {
                 : EmbeddedPostgresServer.start(properties.home(), properties.binaries(), properties.temporary())));
     }
 
+    @Bean
+    DatabaseLogin databaseLogin(Server server, DatabaseProperties properties) {
+        return server.embedded()
+                .map(embedded -> new DatabaseLogin(embedded.jdbcUrl("postgres"), "postgres", embedded.password()))
+                .orElseGet(() -> new DatabaseLogin(properties.url(), properties.username(), properties.password()));
+    }
+
     /** Closed before the server stops: Spring destroys a bean before the beans it depends on. */
     @Bean(destroyMethod = "close")
-    SchemaRoutingDataSource dataSource(Server server, DatabaseProperties properties,
+    SchemaRoutingDataSource dataSource(DatabaseLogin login, DatabaseProperties properties,
                                        ObjectProvider<CurrentSchema> currentSchema) {
         var config = new HikariConfig();
         config.setPoolName("worklane");
-        if (server.embedded().isPresent()) {
-            config.setJdbcUrl(server.embedded().get().jdbcUrl("postgres"));
-            config.setUsername("postgres");
-            config.setPassword(server.embedded().get().password());
-        } else {
-            config.setJdbcUrl(properties.url());
-            config.setUsername(properties.username());
-            config.setPassword(properties.password());
-        }
+        config.setJdbcUrl(login.url());
+        config.setUsername(login.username());
+        config.setPassword(login.password());
         config.setSchema(PLATFORM_SCHEMA);
         config.setMaximumPoolSize(properties.poolSize());
         config.setMinimumIdle(Math.min(4, properties.poolSize()));

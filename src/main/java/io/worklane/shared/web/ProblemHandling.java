@@ -1,6 +1,7 @@
 package io.worklane.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -27,6 +28,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
@@ -237,7 +239,10 @@ public class ProblemHandling {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) throws Exception {
+    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (response.isCommitted()) {
+            return afterTheResponseStarted(e, request);
+        }
         if (e instanceof org.springframework.web.ErrorResponse errorResponse
                 && errorResponse.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(errorResponse.getStatusCode().value());
@@ -250,6 +255,21 @@ public class ProblemHandling {
                 "Something went wrong on our side. Quote incident " + incident + " to your operator.");
         problem.setProperty("incident", incident);
         return respond(problem, request);
+    }
+
+    /**
+     * A failure after the response started (a server-sent event stream, a download): its status and
+     * type are on the wire, so a problem body could only corrupt it. A client that went away is
+     * normal for a stream and no incident; anything else is logged as the failure it is. Returns
+     * nothing to write.
+     */
+    private static ResponseEntity<?> afterTheResponseStarted(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("The client of {} {} went away: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        } else {
+            log.error("Failure after the response to {} {} started", request.getMethod(), request.getRequestURI(), e);
+        }
+        return null;
     }
 
     /** API clients get problem+json; a person's browser gets the same problem as a page. */
