@@ -212,8 +212,10 @@
     var source = new EventSource(board.dataset.eventsUrl);
     source.addEventListener("card", function (event) {
       var data = JSON.parse(event.data);
-      var moving = board.querySelector('li.card.is-moving[data-key="' + data.key + '"]');
-      if (!moving) refresh(data.key, { live: true });
+      var shown = board.querySelector('li.card[data-key="' + data.key + '"]');
+      if (shown && shown.classList.contains("is-moving")) return; // our own move: its answer re-renders it
+      if (data.on) refresh(data.key, { live: true });
+      else if (shown) { shown.remove(); counts(); }
     });
     source.addEventListener("resync", function () { window.location.reload(); });
     window.addEventListener("beforeunload", function () { source.close(); });

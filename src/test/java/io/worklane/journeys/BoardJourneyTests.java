@@ -77,7 +77,7 @@ class BoardJourneyTests {
 
         drag(lead, card(lead, first), cell(lead, "In progress"));
         assertThat(cell(lead, "In progress").locator("li.card")).hasCount(1);
-        assertThat(admin.get(api("/items/" + first)).json().get("status").get("name").asString()).isEqualTo("In progress");
+        org.assertj.core.api.Assertions.assertThat(status(first)).isEqualTo("In progress");
         assertThat(colleaguesInProgress.locator("li.card[data-key='" + first + "']")).isVisible();
 
         drag(lead, card(lead, second), cell(lead, "In progress"));
@@ -109,7 +109,7 @@ class BoardJourneyTests {
 
         assertThat(cell(page, "In progress").locator("li.card[data-key='" + key + "']")).isVisible();
         assertThat(cell(page, "In progress").locator("li.card[data-key='" + key + "']")).isFocused();
-        assertThat(admin.get(api("/items/" + key)).json().get("status").get("name").asString()).isEqualTo("In progress");
+        org.assertj.core.api.Assertions.assertThat(status(key)).isEqualTo("In progress");
         Browser.screenshot(page, "board");
     }
 
@@ -144,6 +144,10 @@ class BoardJourneyTests {
 
     private String task(String title) {
         return admin.post(api("/items"), Map.of("team", "OPS", "type", "Task", "title", title)).json().get("key").asString();
+    }
+
+    private String status(String key) {
+        return admin.get(api("/items/" + key)).json().get("status").get("name").asString();
     }
 
     private String api(String path) {

@@ -5,6 +5,7 @@ import io.worklane.board.BoardContent;
 import io.worklane.board.BoardContents;
 import io.worklane.board.BoardId;
 import io.worklane.board.BoardManagement;
+import io.worklane.board.BoardWatch;
 import io.worklane.board.Card;
 import io.worklane.board.CardMove;
 import io.worklane.board.CardMoves;
@@ -12,7 +13,10 @@ import io.worklane.board.MoveOutcome;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.work.BlockRequest;
 import io.worklane.work.ItemBlocks;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +39,10 @@ class BoardPages {
     private final BoardContents contents;
     private final CardMoves moves;
     private final ItemBlocks blocks;
+    private final BoardWatch watch;
 
-    BoardPages(BoardManagement boards, BoardContents contents, CardMoves moves, ItemBlocks blocks) {
+    BoardPages(BoardManagement boards, BoardContents contents, CardMoves moves, ItemBlocks blocks, BoardWatch watch) {
+        this.watch = watch;
         this.boards = boards;
         this.contents = contents;
         this.moves = moves;
@@ -87,6 +93,15 @@ class BoardPages {
         model.addAttribute("board", boards.board(me, board));
         model.addAttribute("card", contents.card(me, board, key).orElse(null));
         return "boards/cards :: card-or-nothing";
+    }
+
+    /** The board's live stream (server-sent events): a {@code card} event per change to one of its cards. */
+    @GetMapping(path = "/t/{tenant}/boards/{id}/events", produces = "text/event-stream")
+    @ResponseBody
+    ResponseEntity<SseEmitter> events(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me,
+                                      @PathVariable UUID id,
+                                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return watch.watch(me, new BoardId(id), lastEventId);
     }
 
     @PostMapping("/t/{tenant}/boards/{id}/moves")
