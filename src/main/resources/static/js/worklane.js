@@ -102,6 +102,17 @@ document.addEventListener("htmx:configRequest", function (event) {
     }
   });
 
+  // A person picker suggests people as their name or address is typed; the last answer asked for wins.
+  document.addEventListener("input", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[data-people]")) return;
+    var list = document.getElementById(input.getAttribute("list"));
+    var asked = input.value;
+    fetch(input.dataset.people + "?q=" + encodeURIComponent(asked), { headers: { "HX-Request": "true" } })
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (options) { if (list && input.value === asked) list.innerHTML = options; });
+  });
+
   // j/k move through the rows of a list, Enter opens the current one, / searches, c creates.
   function rows() {
     return Array.prototype.slice.call(document.querySelectorAll("table[data-keyboard-list] tbody tr[data-key]"));

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -53,8 +54,9 @@ public class WorkOverview {
                 customFields(actor, item));
     }
 
-    /** The type's fields in their order, people named rather than shown by id. */
-    private List<ItemDetail.FieldValue> customFields(WorklaneUser actor, WorkItem item) {
+    /** The custom fields of the item's type in their order, people named rather than shown by id. */
+    @Transactional(readOnly = true)
+    public List<ItemDetail.FieldValue> customFields(WorklaneUser actor, WorkItem item) {
         WorkType type = work.types(actor).type(item.type().id()).orElse(null);
         if (type == null) {
             return List.of();
@@ -67,6 +69,29 @@ public class WorkOverview {
                     : value.toString();
             return new ItemDetail.FieldValue(field.key(), field.name(), text);
         }).toList();
+    }
+
+    /**
+     * The active person a form names by e-mail address, or by name when only one person has it (as the
+     * query bar does).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Refs.Person> person(String emailOrName) {
+        return emailOrName == null || emailOrName.isBlank() ? Optional.empty() : directory.person(emailOrName);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Refs.Person> person(UUID id) {
+        return directory.person(id);
+    }
+
+    /** People to suggest in a person picker; requesters may not browse the directory and get none. */
+    @Transactional(readOnly = true)
+    public List<Refs.Person> peopleStartingWith(WorklaneUser actor, String prefix) {
+        if (!actor.isStaff() || prefix == null || prefix.isBlank()) {
+            return List.of();
+        }
+        return directory.peopleStartingWith(prefix, 10);
     }
 
     @Transactional(readOnly = true)

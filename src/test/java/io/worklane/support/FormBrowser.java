@@ -3,6 +3,7 @@ package io.worklane.support;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,12 @@ public final class FormBrowser {
     }
 
     public Http.Response form(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return form(path, List.copyOf(fields.entrySet()));
+    }
+
+    /** Submits fields in order; a name may repeat (the boxes of a multiple choice). */
+    public Http.Response form(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         return remember(http().send("POST", path, body, "application/x-www-form-urlencoded"));

@@ -88,6 +88,21 @@ class ItemAttachmentPagesTests {
     }
 
     @Test
+    void aFileFarOverTheLimitFromABrowserWithoutJavascriptGetsTheErrorPageWith413() {
+        String key = createByApi("Disk image");
+        String csrf = FormBrowser.csrfOf(browser.get(page("/items/" + key)));
+
+        var refused = browser.upload(page("/items/" + key + "/attachments"), Map.of("_csrf", csrf), "file", "disk.img",
+                "application/octet-stream", new byte[TEN_MEGABYTES + 256 * 1024]);
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.header("Content-Type")).startsWith("text/html");
+        assertThat(refused.body()).contains("<html", "Payload too large", "&#39;file&#39; must be at most")
+                .doesNotContain("\"type\"");
+        assertThat(admin.get(api("/items/" + key + "/attachments")).json()).isEmpty();
+    }
+
+    @Test
     void aRequesterWhoReportedTheItemAttachesAndOnlyTheUploaderOrAnAdminRemoves() {
         assertThat(admin.post(api("/users"), Map.of("email", "rita@" + slug + ".test", "name", "Rita Requester",
                 "password", PASSWORD, "roles", List.of("requester"))).status()).isEqualTo(201);

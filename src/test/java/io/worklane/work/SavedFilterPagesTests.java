@@ -75,7 +75,7 @@ class SavedFilterPagesTests {
         assertThat(grace.get(page("/")).body()).contains("Shared filters", "Team urgent");
         var running = grace.get(page("/items?filter=" + id));
         assertThat(running.body()).contains("<h1>Team urgent</h1>", "Saved by Ada Admin")
-                .doesNotContain("/filters/" + id + "/delete", "Rename, share or delete");
+                .doesNotContain("/filters/" + id + "/delete", "Change, share or delete");
 
         var refused = grace.form(page("/filters/" + id + "/delete"),
                 fields(FormBrowser.csrfOf(running), "version", "0"));
@@ -116,7 +116,7 @@ class SavedFilterPagesTests {
     void theOwnerRenamesSharesAndDeletesAFilter() {
         String id = idIn(browser.form(page("/filters"), fields(csrf(), "name", "Urgent", "q", "priority = high")));
         var running = browser.get(page("/items?filter=" + id));
-        assertThat(running.body()).contains("Rename, share or delete", "name=\"version\" value=\"0\"");
+        assertThat(running.body()).contains("Change, share or delete", "name=\"version\" value=\"0\"");
 
         var renamed = browser.form(page("/filters/" + id), fields(FormBrowser.csrfOf(running), "name", "Fires",
                 "shared", "true", "version", "0"));
@@ -130,6 +130,48 @@ class SavedFilterPagesTests {
         assertThat(deleted.header("Location")).endsWith("/t/" + slug + "/items");
         assertThat(follow(deleted).body()).contains("Deleted the filter \u201cFires\u201d.");
         assertThat(admin.get(api("/filters/" + id)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theOwnerChangesAFiltersQueryAndAQueryThatCannotRunIsRefusedBesideItWithItsPosition() {
+        String urgent = createByApi("Core switch down", "high");
+        String calm = createByApi("Toner low", "low");
+        String id = idIn(browser.form(page("/filters"), fields(csrf(), "name", "Urgent", "q", "priority = high")));
+        var running = browser.get(page("/items?filter=" + id));
+        assertThat(running.body()).contains("name=\"query\"", ">priority = high</textarea>");
+
+        var changed = browser.form(page("/filters/" + id), fields(FormBrowser.csrfOf(running), "name", "Calm",
+                "query", "priority = low", "version", "0"));
+
+        assertThat(follow(changed).body()).contains("<h1>Calm</h1>", ">" + calm + "<", ">priority = low</textarea>")
+                .doesNotContain(">" + urgent + "<");
+
+        var refused = browser.form(page("/filters/" + id), fields(csrf(), "name", "Calm <b>", "query", "prority = low",
+                "version", "1"));
+
+        assertThat(follow(refused).body()).contains("id=\"filter-query-error\"", "Unknown field",
+                        "at position 0", "did you mean", ">prority = low</textarea>", "value=\"Calm &lt;b&gt;\"")
+                .containsPattern("id=\"filter-query\"[^>]*aria-invalid=\"true\"");
+        var filter = admin.get(api("/filters/" + id)).json();
+        assertThat(filter.get("query").asString()).isEqualTo("priority = low");
+        assertThat(filter.get("name").asString()).isEqualTo("Calm");
+    }
+
+    @Test
+    void sortingTheListOfASavedFilterKeepsItsHeadingAndItsRows() {
+        String urgent = createByApi("Core switch down", "high");
+        String calm = createByApi("Toner low", "low");
+        String id = idIn(browser.form(page("/filters"), fields(csrf(), "name", "Urgent", "q", "priority = high")));
+        String running = browser.get(page("/items?filter=" + id)).body();
+        Matcher sortByTitle = Pattern.compile("href=\"(/t/[^\"]*filter=" + id + "[^\"]*q=[^\"]*title[^\"]*)\"").matcher(running);
+        assertThat(sortByTitle.find()).as(running).isTrue();
+
+        var sorted = browser.get(sortByTitle.group(1).replace("&amp;", "&"));
+
+        assertThat(sorted.body()).contains("<h1>Urgent</h1>", ">" + urgent + "<", "aria-sort=\"ascending\"",
+                "value=\"priority = high ORDER BY title ASC\"").doesNotContain(">" + calm + "<");
+        assertThat(browser.get(page("/items?filter=" + id + "&q=priority%20%3D%20low")).body())
+                .doesNotContain("<h1>Urgent</h1>").contains(">" + calm + "<");
     }
 
     @Test

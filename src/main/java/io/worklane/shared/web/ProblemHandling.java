@@ -36,9 +36,6 @@ import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +52,10 @@ public class ProblemHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
-    private final ITemplateEngine templates;
+    private final ProblemWriter writer;
 
-    public ProblemHandling(ITemplateEngine templates) {
-        this.templates = templates;
+    public ProblemHandling(ProblemWriter writer) {
+        this.writer = writer;
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -275,22 +272,13 @@ public class ProblemHandling {
     /** API clients get problem+json; a person's browser gets the same problem as a page. */
     private ResponseEntity<?> respond(ProblemDetail problem, HttpServletRequest request) {
         problem.setInstance(URI.create(request.getRequestURI()));
-        if (isPage(request)) {
-            var context = new Context(request.getLocale());
-            context.setVariable("status", problem.getStatus());
-            context.setVariable("reason", problem.getTitle());
-            context.setVariable("detail", problem.getDetail());
+        if (ProblemWriter.isPage(request)) {
             return ResponseEntity.status(problem.getStatus()).contentType(MediaType.TEXT_HTML)
-                    .body(templates.process("error", context));
+                    .body(writer.page(problem, request));
         }
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemWriter.asMap(problem));
-    }
-
-    private static boolean isPage(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return accept != null && accept.contains("text/html") && !request.getRequestURI().contains("/api/");
     }
 
     private static String path(JacksonException e) {

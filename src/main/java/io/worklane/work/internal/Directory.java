@@ -65,6 +65,36 @@ public class Directory {
                 }).optional();
     }
 
+    public Optional<Person> person(UUID user) {
+        return jdbc.sql("select id, name, email from users where id = ?").param(user).query(Person.class).optional();
+    }
+
+    /**
+     * The active person a form names, as the query language does: by e-mail address, or by name when
+     * exactly one active person has it (names are not unique).
+     */
+    public Optional<Person> person(String emailOrName) {
+        String typed = emailOrName.strip();
+        Optional<Person> byEmail = jdbc.sql("select id, name, email from users where lower(email) = lower(?) and active")
+                .param(typed).query(Person.class).optional();
+        if (byEmail.isPresent()) {
+            return byEmail;
+        }
+        List<Person> byName = jdbc.sql("select id, name, email from users where lower(name) = lower(?) and active limit 2")
+                .param(typed).query(Person.class).list();
+        return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
+    }
+
+    /** Up to {@code limit} active people whose name or e-mail address starts with {@code prefix}, by name. */
+    public List<Person> peopleStartingWith(String prefix, int limit) {
+        String pattern = escapeLike(prefix.strip().toLowerCase()) + "%";
+        return jdbc.sql("""
+                        select id, name, email from users
+                        where active and (lower(name) like :q or lower(email) like :q)
+                        order by lower(name), id limit :limit""")
+                .param("q", pattern).param("limit", limit).query(Person.class).list();
+    }
+
     public Optional<String> name(UUID user) {
         return jdbc.sql("select name from users where id = ?").param(user).query(String.class).optional();
     }
@@ -75,9 +105,13 @@ public class Directory {
      */
     public Optional<UUID> mentioned(String handle) {
         String lower = handle.toLowerCase();
-        String pattern = lower.contains("@") ? lower : lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "@%";
+        String pattern = lower.contains("@") ? lower : escapeLike(lower) + "@%";
         List<UUID> found = jdbc.sql("select id from users where active and lower(email) like ? limit 2")
                 .param(pattern).query(UUID.class).list();
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -5,6 +5,7 @@ import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.shared.web.FieldError;
 import io.worklane.work.CustomField;
+import io.worklane.work.CustomFieldKind;
 import io.worklane.work.ItemChanges;
 import io.worklane.work.Priority;
 import io.worklane.work.WorkType;
@@ -296,7 +297,9 @@ public class ItemRules {
                 Object before = row.fields().get(key);
                 Object after = fields.get(key);
                 if (!Objects.equals(str(before), str(after))) {
-                    changes.add(Change.field("fields." + key, before, after, str(before), str(after)));
+                    boolean person = type.field(key).filter(f -> f.kind() == CustomFieldKind.USER).isPresent();
+                    changes.add(Change.field("fields." + key, before, after,
+                            person ? personName(before) : str(before), person ? personName(after) : str(after)));
                 }
             }
         }
@@ -315,6 +318,15 @@ public class ItemRules {
 
     private String nameOf(UUID user) {
         return user == null ? null : directory.name(user).orElse(user.toString());
+    }
+
+    /** A person a custom field holds (by id, as text), named for the history. */
+    private String personName(Object id) {
+        try {
+            return id == null ? null : nameOf(UUID.fromString(id.toString()));
+        } catch (IllegalArgumentException e) {
+            return id.toString();
+        }
     }
 
     private String keyOf(UUID item) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The create dialog's fields as the browser sends them; blank means "not given". */
@@ -17,8 +18,11 @@ record CreateItemForm(String team, String type, String title, String description
         return new CreateItemForm(team, null, null, null, "medium", false, null, null);
     }
 
-    /** The order to create; a due date that is not a date is refused like any other field. */
-    NewItem toNewItem(UUID me) {
+    /**
+     * The order to create, with the custom field values read from the form's {@code cf.<key>} inputs;
+     * a due date that is not a date is refused like any other field.
+     */
+    NewItem toNewItem(UUID me, Map<String, Object> fields) {
         LocalDate due;
         try {
             due = blank(dueDate) ? null : LocalDate.parse(dueDate.strip());
@@ -28,7 +32,7 @@ record CreateItemForm(String team, String type, String title, String description
         List<String> labelList = blank(labels) ? null
                 : Arrays.stream(labels.split(",")).map(String::strip).filter(l -> !l.isEmpty()).toList();
         return new NewItem(team, type, title, description, blank(priority) ? null : priority,
-                Boolean.TRUE.equals(assignToMe) ? me : null, null, labelList, due, null, null, null);
+                Boolean.TRUE.equals(assignToMe) ? me : null, null, labelList, due, null, fields, null);
     }
 
     private static boolean blank(String value) {

@@ -38,12 +38,17 @@ class ItemListPage {
     @GetMapping
     String list(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me,
                 @RequestParam(required = false) String q, @RequestParam(required = false) UUID filter, Model model) {
+        UUID running = null;
         if (filter != null) {
-            SavedFilter running = filters.get(me, filter);
-            model.addAttribute("filter", SavedFilterView.of(running, me));
-            q = running.query();
+            SavedFilter saved = filters.get(me, filter);
+            // The filter's query, or the same query sorted by a column: either runs under its name.
+            if (q == null || ItemQuery.filterOf(q).equals(ItemQuery.filterOf(saved.query()))) {
+                model.addAttribute("filter", SavedFilterView.of(saved, me));
+                q = q == null ? saved.query() : q;
+                running = filter;
+            }
         }
-        model.addAttribute("list", find(tenant, me, q, null));
+        model.addAttribute("list", find(tenant, me, q, null, running));
         model.addAttribute("filters", SavedFilterView.of(filters.visible(me), me));
         return "items/list";
     }
@@ -52,13 +57,14 @@ class ItemListPage {
     @GetMapping("/rows")
     String rows(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me,
                 @RequestParam(required = false) String q, @RequestParam(required = false) String cursor, Model model) {
-        model.addAttribute("list", find(tenant, me, q, cursor));
+        model.addAttribute("list", find(tenant, me, q, cursor, null));
         return "items/list :: rows";
     }
 
-    private ItemListView find(String tenant, WorklaneUser me, String q, String cursor) {
+    /** The rows of a query; {@code filter} the saved filter it runs, which its sortable headers keep. */
+    private ItemListView find(String tenant, WorklaneUser me, String q, String cursor, UUID filter) {
         String query = q == null ? "" : q.strip();
-        Map<String, ItemListView.Column> columns = columns(tenant, query);
+        Map<String, ItemListView.Column> columns = columns(tenant, query, filter);
         try {
             ItemPage page = search.find(me, query, cursor, WorkSearch.DEFAULT_LIMIT);
             String more = page.nextCursor() == null ? null : UriComponentsBuilder.fromPath("/t/{tenant}/items/rows")
@@ -78,11 +84,13 @@ class ItemListPage {
                 .buildAndExpand(tenant, q).toUriString();
     }
 
-    private static Map<String, ItemListView.Column> columns(String tenant, String q) {
+    private static Map<String, ItemListView.Column> columns(String tenant, String q, UUID filter) {
         var sort = ItemQuery.sortOf(q);
         Map<String, ItemListView.Column> columns = new LinkedHashMap<>();
         for (String field : ItemQuery.SORTABLE) {
-            columns.put(field, new ItemListView.Column(field, listUrl(tenant, ItemQuery.sortedBy(q, field)),
+            String sorted = ItemQuery.sortedBy(q, field);
+            String href = filter == null ? listUrl(tenant, sorted) : SavedFilterPages.filterUrl(tenant, filter, sorted);
+            columns.put(field, new ItemListView.Column(field, href,
                     sort.filter(s -> s.field().equals(field))
                             .map(s -> s.descending() ? "descending" : "ascending").orElse("none")));
         }

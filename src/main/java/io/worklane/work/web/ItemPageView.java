@@ -57,7 +57,7 @@ record ItemPageView(WorkItem item, boolean mayEdit, boolean watching, List<Trans
         List<TimelineEntry> entries = new ArrayList<>();
         for (HistoryEntry entry : detail.history()) {
             if (!SHOWN_AS_COMMENTS.contains(entry.kind())) {
-                entries.add(TimelineEntry.change(entry.at(), entry.actor(), sentence(entry, messages, locale)));
+                entries.add(TimelineEntry.change(entry.at(), entry.actor(), sentence(entry, detail.customFields(), messages, locale)));
             }
         }
         for (Comment comment : detail.comments()) {
@@ -71,10 +71,14 @@ record ItemPageView(WorkItem item, boolean mayEdit, boolean watching, List<Trans
         return reader.isAdmin() || comment.author().id().equals(reader.id().value());
     }
 
-    private static String sentence(HistoryEntry entry, MessageSource messages, Locale locale) {
+    private static String sentence(HistoryEntry entry, List<ItemDetail.FieldValue> customFields, MessageSource messages,
+                                   Locale locale) {
         String kind = entry.kind();
         if ("field".equals(kind)) {
-            String field = messages.getMessage("timeline.fieldName." + entry.field(), null, entry.field(), locale);
+            // A custom field is named as its type names it ("Impact"), not by its stored key.
+            String field = customFields.stream().filter(f -> ("fields." + f.key()).equals(entry.field()))
+                    .map(ItemDetail.FieldValue::name).findFirst()
+                    .orElseGet(() -> messages.getMessage("timeline.fieldName." + entry.field(), null, entry.field(), locale));
             if ("description".equals(entry.field())) {
                 return messages.getMessage("timeline.description", null, locale);
             }

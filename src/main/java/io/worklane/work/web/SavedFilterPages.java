@@ -54,18 +54,27 @@ class SavedFilterPages {
         }
     }
 
+    /** Renames, re-queries or (un)shares a filter; a query left out stays as it is. */
     @PostMapping("/{id}")
     String change(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id,
-                  @RequestParam(required = false) String name, @RequestParam(defaultValue = "false") boolean shared,
-                  @RequestParam long version, RedirectAttributes flash) {
+                  @RequestParam(required = false) String name, @RequestParam(required = false) String query,
+                  @RequestParam(defaultValue = "false") boolean shared, @RequestParam long version,
+                  RedirectAttributes flash) {
         try {
-            SavedFilter filter = filters.update(me, id, new FilterOrder(name, null, shared), version);
+            SavedFilter filter = filters.update(me, id, new FilterOrder(name, query, shared), version);
             flash.addFlashAttribute("ok", text("filter.changed", filter.name()));
         } catch (ApiProblem problem) {
             if (problem.status().is5xxServerError() || problem.status().value() == 404) {
                 throw problem;
             }
             flash.addFlashAttribute("manageError", refusal(problem));
+            // A refused field comes back as typed, beside its input; a stale filter shows what it is now.
+            if (problem.status().value() != 409 || problem.errorOn("name").isPresent()) {
+                flash.addFlashAttribute("manageField", problem.errorOn("query").isPresent() ? "query" : "name");
+                flash.addFlashAttribute("manageName", name);
+                flash.addFlashAttribute("manageQuery", query);
+                flash.addFlashAttribute("manageShared", shared);
+            }
         }
         return "redirect:" + filterUrl(tenant, id);
     }
@@ -90,6 +99,12 @@ class SavedFilterPages {
     static String filterUrl(String tenant, UUID id) {
         return UriComponentsBuilder.fromPath("/t/{tenant}/items").queryParam("filter", "{id}").encode()
                 .buildAndExpand(tenant, id).toUriString();
+    }
+
+    /** The filter's list, sorted as {@code q} (its query with another ORDER BY) says. */
+    static String filterUrl(String tenant, UUID id, String q) {
+        return UriComponentsBuilder.fromPath("/t/{tenant}/items").queryParam("filter", "{id}").queryParam("q", "{q}")
+                .encode().buildAndExpand(tenant, id, q).toUriString();
     }
 
     /** The refusal as a sentence about the form's field, or the problem's own sentence. */
