@@ -49,6 +49,7 @@
       .then(function (response) { return response.ok ? response.text() : ""; })
       .then(function (html) {
         var old = board.querySelector('li.card[data-key="' + key + '"]');
+        var focused = !!old && old.contains(document.activeElement);
         var template = document.createElement("template");
         template.innerHTML = html.trim();
         var fresh = template.content.querySelector("li.card");
@@ -63,6 +64,7 @@
           old.remove();
         }
         if (window.htmx) htmx.process(fresh);
+        if (focused) fresh.focus();
         counts();
         return fresh;
       });

@@ -68,7 +68,7 @@ class BoardsApiTests {
         assertThat(admin.get(api("/items/" + key)).json().get("status").get("name").asString()).isEqualTo("In progress");
         List<JsonNode> history = list(admin.get(api("/items/" + key + "/history")).json());
         assertThat(history).anyMatch(h -> "transition".equals(h.path("kind").asString())
-                && "In progress".equals(h.path("newText").asString()));
+                && "In progress".equals(h.path("to").asString()));
     }
 
     @Test
