@@ -142,6 +142,17 @@
     });
   });
 
+  // Collapsed lanes stay collapsed for this board in this browser.
+  board.querySelectorAll("details.lane").forEach(function (lane) {
+    var remembered = "worklane.lane." + board.dataset.board + "." + lane.dataset.lane;
+    if (window.localStorage && localStorage.getItem(remembered) === "closed") lane.open = false;
+    lane.addEventListener("toggle", function () {
+      if (window.localStorage) {
+        if (lane.open) localStorage.removeItem(remembered); else localStorage.setItem(remembered, "closed");
+      }
+    });
+  });
+
   // Keyboard: arrows move the focus, Shift+arrows move the card, Enter opens it, b blocks or unblocks.
   function columns(lane) {
     return Array.prototype.slice.call(board.querySelectorAll('ol.cell[data-lane="' + lane + '"]'));

@@ -98,17 +98,33 @@ class BoardJourneyTests {
     }
 
     @Test
-    void aCardMovesByKeyboard() {
+    void aCardMovesByKeyboardWithinItsCategorysLaneAndALaneCollapses() {
         String key = task("Rotate the API keys");
+        String incident = admin.post(api("/items"), Map.of("team", "OPS", "type", "Incident", "title", "Mail is down",
+                "priority", "highest")).json().get("key").asString();
+        JsonNode board = admin.get(api("/boards/team/OPS")).json();
+        var settings = new java.util.HashMap<String, Object>(Map.of("name", "IT Operations", "team", "OPS",
+                "swimlanes", "category", "expediteQuery", "priority = highest"));
+        org.assertj.core.api.Assertions.assertThat(admin.put(api("/boards/" + board.get("id").asString()), settings)
+                .status()).isEqualTo(200);
         Page page = signedIn();
         page.navigate("/t/" + slug + "/teams/OPS/board");
         page.waitForFunction("() => window.Sortable !== undefined");
+        assertThat(page.locator("details.lane[data-lane='expedite'] li.card[data-key='" + incident + "']")).isVisible();
+        Browser.screenshot(page, "board-lanes");
 
+        page.locator("details.lane[data-lane='expedite'] summary").click();
+        assertThat(page.locator("li.card[data-key='" + incident + "']")).isHidden();
+        page.reload();
+        assertThat(page.locator("li.card[data-key='" + incident + "']")).isHidden();
+
+        page.waitForFunction("() => window.Sortable !== undefined");
         card(page, key).focus();
         page.keyboard().press("Shift+ArrowRight");
 
-        assertThat(cell(page, "In progress").locator("li.card[data-key='" + key + "']")).isVisible();
-        assertThat(cell(page, "In progress").locator("li.card[data-key='" + key + "']")).isFocused();
+        Locator moved = page.locator("details.lane[data-lane='internal_project'] ol.cell[aria-label='In progress · Internal project'] li.card[data-key='" + key + "']");
+        assertThat(moved).isVisible();
+        assertThat(moved).isFocused();
         org.assertj.core.api.Assertions.assertThat(status(key)).isEqualTo("In progress");
         Browser.screenshot(page, "board");
     }
