@@ -363,6 +363,26 @@ class ItemPagesTests {
     }
 
     /** Saves one field in place, as htmx does, and returns the fact it answers with. */
+    @Test
+    void anAgentFlagsAnItemBlockedWithAReasonAndUnblocksIt() {
+        String key = createByApi("Migrate DNS");
+        var item = browser.get(page("/items/" + key));
+        assertThat(item.body()).contains("Flag blocked").doesNotContain("data-testid=\"blocked\"");
+
+        var blocked = browser.form(page("/items/" + key + "/block"), fields(FormBrowser.csrfOf(item),
+                "reason", "Registrar <b>slow</b>"));
+        assertThat(blocked.status()).isEqualTo(302);
+        var shown = browser.get(page("/items/" + key));
+        assertThat(shown.body()).contains("data-testid=\"blocked\"", "Registrar &lt;b&gt;slow&lt;/b&gt;", "Unblock");
+
+        var refused = browser.form(page("/items/" + key + "/block"), fields(FormBrowser.csrfOf(shown), "reason", "Again"));
+        assertThat(browser.get(refused.header("Location").replaceFirst("^https?://[^/]+", "")).body())
+                .contains("already blocked");
+
+        browser.form(page("/items/" + key + "/unblock"), fields(FormBrowser.csrfOf(shown)));
+        assertThat(browser.get(page("/items/" + key)).body()).doesNotContain("data-testid=\"blocked\"");
+    }
+
     private String saveInPlace(String csrf, String key, String field, long version, String value) {
         var saved = browser.form(page("/items/" + key + "/" + field),
                 fields(csrf, "value", value, "version", String.valueOf(version)));

@@ -6,6 +6,8 @@ import io.worklane.shared.web.Flash;
 import io.worklane.work.AttachmentProperties;
 import io.worklane.work.WorkItem;
 import io.worklane.work.WorkManagement;
+import io.worklane.work.BlockRequest;
+import io.worklane.work.ItemBlocks;
 import io.worklane.work.WorkOverview;
 import io.worklane.work.WorkType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,9 +45,11 @@ class ItemDetailPage {
     private final AttachmentProperties attachments;
     private final UiFormat ui;
     private final ItemFieldForms forms;
+    private final ItemBlocks blocks;
 
     ItemDetailPage(WorkManagement work, WorkOverview overview, MessageSource messages, AttachmentProperties attachments,
-                   UiFormat ui, ItemFieldForms forms) {
+                   UiFormat ui, ItemFieldForms forms, ItemBlocks blocks) {
+        this.blocks = blocks;
         this.work = work;
         this.overview = overview;
         this.messages = messages;
@@ -57,6 +61,7 @@ class ItemDetailPage {
     @GetMapping
     String page(@AuthenticationPrincipal WorklaneUser me, @PathVariable String key, Model model) {
         model.addAttribute("view", ItemPageView.of(overview.item(me, key), me, messages));
+        model.addAttribute("block", blocks.current(me, key).orElse(null));
         model.addAttribute("uploadLimit", attachments.maxSize().toBytes());
         model.addAttribute("uploadLimitText", ui.size(attachments.maxSize().toBytes()));
         return "items/item";
@@ -161,6 +166,24 @@ class ItemDetailPage {
                    RedirectAttributes flash) {
         Flash.attempt(flash, () -> work.unwatch(me, key, null),
                 messages.getMessage("item.unwatched", null, LocaleContextHolder.getLocale()));
+        return "redirect:/t/" + tenant + "/items/" + key;
+    }
+
+    // --- blocked work -------------------------------------------------------------------------------
+
+    @PostMapping("/block")
+    String block(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable String key,
+                 @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
+        Flash.attempt(flash, () -> blocks.block(me, key, new BlockRequest(reason, null, null)),
+                messages.getMessage("item.blocked", null, LocaleContextHolder.getLocale()));
+        return "redirect:/t/" + tenant + "/items/" + key;
+    }
+
+    @PostMapping("/unblock")
+    String unblock(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable String key,
+                   RedirectAttributes flash) {
+        Flash.attempt(flash, () -> blocks.unblock(me, key),
+                messages.getMessage("item.unblocked", null, LocaleContextHolder.getLocale()));
         return "redirect:/t/" + tenant + "/items/" + key;
     }
 }
