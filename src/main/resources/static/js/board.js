@@ -208,9 +208,15 @@
     var dialog = document.getElementById("block-dialog");
     var reason = dialog.querySelector("textarea");
     reason.value = "";
+    dialog.querySelectorAll("select").forEach(function (select) { select.value = ""; });
     dialog.onclose = function () {
       if (dialog.returnValue !== "block" || !reason.value.trim()) return;
-      post(cardUrl(key) + "/block", { reason: reason.value.trim() }).then(function (response) {
+      var params = { reason: reason.value.trim() };
+      var person = dialog.querySelector("#block-person");
+      var team = dialog.querySelector("#block-team");
+      if (person && person.value) params.waitingOn = person.value;
+      if (team && team.value) params.waitingOnTeam = team.value;
+      post(cardUrl(key) + "/block", params).then(function (response) {
         if (!response.ok) {
           response.json().then(function (body) { say(body.detail); }).catch(function () { say("Could not block " + key + "."); });
         }

@@ -50,6 +50,7 @@ class BoardPagesTests {
         assertThat(page.body()).contains(">Backlog<", ">In progress<", ">Waiting<", ">Done<", "data-key=\"" + key + "\"",
                 "&lt;script&gt;alert(1)&lt;/script&gt; Patch", "cat-internal_project", "Sortable.min.js");
         assertThat(page.body()).doesNotContain("<script>alert(1)</script>");
+        assertThat(page.body()).contains("<option value=\"OPS\">OPS · IT Operations</option>", ">Ada Admin</option>");
     }
 
     @Test
@@ -78,9 +79,9 @@ class BoardPagesTests {
         String csrf = csrf(browser.get("/t/" + slug + "/boards/" + board));
 
         var blocked = browser.form("/t/" + slug + "/boards/" + board + "/cards/" + key + "/block",
-                Map.of("_csrf", csrf, "reason", "Registrar <b>slow</b>"));
+                Map.of("_csrf", csrf, "reason", "Registrar <b>slow</b>", "waitingOnTeam", "OPS"));
         assertThat(blocked.status()).isEqualTo(200);
-        assertThat(blocked.body()).contains("is-blocked", "Registrar &lt;b&gt;slow&lt;/b&gt;");
+        assertThat(blocked.body()).contains("is-blocked", "Registrar &lt;b&gt;slow&lt;/b&gt; — IT Operations");
 
         var unblocked = browser.form("/t/" + slug + "/boards/" + board + "/cards/" + key + "/unblock", Map.of("_csrf", csrf));
         assertThat(unblocked.body()).doesNotContain("is-blocked");

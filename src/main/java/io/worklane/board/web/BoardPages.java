@@ -13,6 +13,8 @@ import io.worklane.board.MoveOutcome;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.work.BlockRequest;
 import io.worklane.work.ItemBlocks;
+import io.worklane.work.CreateOptions;
+import io.worklane.work.WorkOverview;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -40,8 +42,11 @@ class BoardPages {
     private final CardMoves moves;
     private final ItemBlocks blocks;
     private final BoardWatch watch;
+    private final WorkOverview overview;
 
-    BoardPages(BoardManagement boards, BoardContents contents, CardMoves moves, ItemBlocks blocks, BoardWatch watch) {
+    BoardPages(BoardManagement boards, BoardContents contents, CardMoves moves, ItemBlocks blocks, BoardWatch watch,
+               WorkOverview overview) {
+        this.overview = overview;
         this.watch = watch;
         this.boards = boards;
         this.contents = contents;
@@ -67,6 +72,10 @@ class BoardPages {
         BoardContent content = contents.content(me, new BoardId(id), null);
         model.addAttribute("view", BoardView.of(content, me));
         model.addAttribute("board", content.board());
+        CreateOptions options = overview.createOptions(me);
+        model.addAttribute("teams", java.util.stream.Stream.concat(options.myTeams().stream(), options.otherTeams().stream()).toList());
+        model.addAttribute("people", content.board().team() == null ? List.of()
+                : overview.team(me, content.board().team().key()).members());
         return "boards/board";
     }
 
@@ -116,8 +125,10 @@ class BoardPages {
 
     @PostMapping("/t/{tenant}/boards/{id}/cards/{key}/block")
     String block(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id,
-                 @PathVariable String key, @RequestParam(defaultValue = "") String reason, Model model) {
-        blocks.block(me, key, new BlockRequest(reason, null, null));
+                 @PathVariable String key, @RequestParam(defaultValue = "") String reason,
+                 @RequestParam(required = false) UUID waitingOn, @RequestParam(required = false) String waitingOnTeam,
+                 Model model) {
+        blocks.block(me, key, new BlockRequest(reason, waitingOn, waitingOnTeam));
         return card(tenant, me, id, key, model);
     }
 
