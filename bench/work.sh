@@ -4,8 +4,8 @@
 # Everything it starts, it stops; the data dir (WORKLANE_HOME) is kept, so a seeded tenant can be re-used.
 #
 #   bench/work.sh [--no-build] [--items N] [--batch N] [--seed-jobs N] [--skip-seed] [--tenant SLUG]
-#                 [--home DIR] [--fresh-home] [--phases LIST] [--warmup S] [--duration S] [--threads N]
-#                 [--connections N] [--agents N] [--port N] [--deadline S]
+#                 [--home DIR] [--fresh-home] [--phases LIST] [--warmup S] [--min-warmup S] [--duration S]
+#                 [--threads N] [--connections N] [--agents N] [--port N] [--deadline S]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -19,7 +19,8 @@ TENANT=""
 WORK_HOME=${BENCH_WORK_HOME:-/var/tmp/worklane-work-bench}
 FRESH_HOME=0
 PHASES=get,create,patch,filter,search
-WARMUP=30           # seconds of wrk warm-up before each measured phase (not counted)
+WARMUP=300          # at most this many seconds of wrk warm-up per phase (not counted), in 15 s rounds
+MIN_WARMUP=30       # at least this many, even when the JIT is quiet at once
 DURATION=30
 THREADS=2
 CONNECTIONS=8
@@ -42,6 +43,7 @@ while [ $# -gt 0 ]; do
     --fresh-home) FRESH_HOME=1 ;;
     --phases) PHASES=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
+    --min-warmup) MIN_WARMUP=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --threads) THREADS=$2; shift ;;
     --connections) CONNECTIONS=$2; shift ;;
@@ -156,7 +158,7 @@ fi
   echo "java -version:"; java -version 2>&1
   echo "wrk: $(wrk --version 2>&1 | head -1)"
   echo "uptime: $(uptime)"
-  echo "options: items=$ITEMS batch=$BATCH seed_jobs=$SEED_JOBS skip_seed=$SKIP_SEED tenant=${TENANT:-new} phases=$PHASES warmup=${WARMUP}s duration=${DURATION}s threads=$THREADS connections=$CONNECTIONS agents=$AGENTS java_opts='$JAVA_OPTS'"
+  echo "options: items=$ITEMS batch=$BATCH seed_jobs=$SEED_JOBS skip_seed=$SKIP_SEED tenant=${TENANT:-new} phases=$PHASES warmup=${MIN_WARMUP}-${WARMUP}s (until the JIT is quiet) duration=${DURATION}s threads=$THREADS connections=$CONNECTIONS agents=$AGENTS java_opts='$JAVA_OPTS'"
   echo "database: embedded PostgreSQL in $WORK_HOME (app defaults: fsync on, synchronous_commit on, shared_buffers 256MB)"
 } > "$OUT/machine.txt"
 
@@ -239,6 +241,40 @@ wrk_run() { # label mode file seconds
   log "wrk $1: $(jq -c '{rps, non2xx, errors, latency_ms: {p50: .latency_ms.p50, p95: .latency_ms.p95, p99: .latency_ms.p99}}' "$OUT/wrk-$1.json")"
   grep "^UNEXPECTED" "$OUT/wrk-$1.txt" | head -3 | cut -c1-400 | while read -r l; do log "  $l"; done || true
 }
+# Before each phase: VACUUM (ANALYZE) of the tenant's tables and a CHECKPOINT, so that the dead rows,
+# stale statistics and dirty pages of one phase (or of the seed) are not cleaned up while the next
+# one is measured.
+settle_database() { # phase
+  local t=$(now_ns)
+  printf '%s\n\\gexec\n' "select format('VACUUM (ANALYZE) %I.%I', schemaname, relname) from pg_stat_user_tables
+                            where schemaname = '$SCHEMA' order by relname" \
+    | psql -X -qAt -v ON_ERROR_STOP=1 >/dev/null 2>"$OUT/vacuum-$1.err" \
+    || { log "VACUUM before $1 failed:"; cat "$OUT/vacuum-$1.err"; exit 1; }
+  psql -X -qAtc "CHECKPOINT" >/dev/null
+  log "$1: VACUUM (ANALYZE) of $SCHEMA and CHECKPOINT in $(( ($(now_ns) - t) / 1000000 )) ms"
+}
+# Warm-up, not counted: 15 s rounds until the JIT compiler threads used under 5 % of the JVM's CPU in
+# two rounds in a row (on 2 cores C2 keeps compiling for over a minute of load, and a phase with new
+# code paths compiles them); at least MIN_WARMUP and at most WARMUP seconds.
+warm_up() { # phase mode list
+  [ "$WARMUP" -gt 0 ] || return 0
+  local prev=1 w=0 i=0 jit
+  while :; do
+    i=$((i + 1)); w=$((w + 15))
+    python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-before-$1-warmup-$i.json"
+    wrk_run "$1-warmup-$i" "$2" "$3" 15
+    python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-after-$1-warmup-$i.json"
+    jit=$(jq -rn --slurpfile a "$OUT/cpu-after-$1-warmup-$i.json" --slurpfile b "$OUT/cpu-before-$1-warmup-$i.json" \
+      '(($a[0].java_threads_s.jit - $b[0].java_threads_s.jit) / ([($a[0].java_s - $b[0].java_s), 0.001] | max))')
+    log "$1 warm-up $i: JIT share of the JVM's CPU $(awk -v j="$jit" 'BEGIN { printf "%.1f", j * 100 }') %"
+    if [ "$w" -ge "$MIN_WARMUP" ] && python3 -c "import sys; sys.exit(0 if max(map(float, sys.argv[1:])) < 0.05 else 1)" "$prev" "$jit"; then
+      log "$1: warm after ${w}s"
+      break
+    fi
+    [ "$w" -ge "$WARMUP" ] && { log "$1 warm-up: stopped at the ${WARMUP}s limit, the JIT still busy"; break; }
+    prev=$jit
+  done
+}
 for phase in ${PHASES//,/ }; do
   case $phase in
     get) mode=get; list=get.txt ;;
@@ -254,8 +290,9 @@ for phase in ${PHASES//,/ }; do
     *) log "unknown phase $phase"; exit 2 ;;
   esac
   [ -s "$OUT/$list" ] || { log "$phase: empty request list $list"; exit 1; }
+  settle_database "$phase"
   load_note "$phase-warmup"
-  [ "$WARMUP" -gt 0 ] && wrk_run "$phase-warmup" "$mode" "$OUT/$list" "$WARMUP"
+  warm_up "$phase" "$mode" "$OUT/$list"
   load_note "$phase"
   python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-before-$phase.json"
   wrk_run "$phase" "$mode" "$OUT/$list" "$DURATION"

@@ -21,7 +21,6 @@ import io.worklane.work.internal.TypeCatalogs;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,8 +85,10 @@ public class WorkManagement {
 
     // --- reading -------------------------------------------------------------------------------------
 
-    /** One query, so no transaction of its own (it joins the caller's when there is one). */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    /**
+     * One query, so no transaction of its own: it joins the caller's when there is one. Not even a
+     * SUPPORTS one, whose synchronisation cost a twentieth of an item read (docs/benchmarks.md).
+     */
     public WorkItem get(WorklaneUser actor, String key) {
         WorkItem item = items.view(normalise(key), catalogs.current()).orElseThrow(() -> notFound(key));
         if (!ItemAccessPolicy.canSee(actor, item.reporter().id(), item.watchedBy(actor.id().value()))) {

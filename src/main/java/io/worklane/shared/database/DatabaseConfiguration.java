@@ -42,6 +42,34 @@ class DatabaseConfiguration {
                 .orElseGet(() -> new DatabaseLogin(properties.url(), properties.username(), properties.password()));
     }
 
+    /**
+     * The application's {@link CurrentSchema}, looked up when first asked (tenancy's bean needs this
+     * data source) and then kept: a bean factory lookup on every connection checkout was a twentieth
+     * of a work-item write's CPU (docs/benchmarks.md). Until the bean exists, work runs in the platform schema.
+     */
+    static final class ResolvedOnce implements CurrentSchema {
+
+        private final ObjectProvider<CurrentSchema> provider;
+        private volatile CurrentSchema resolved;
+
+        ResolvedOnce(ObjectProvider<CurrentSchema> provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        public Optional<String> name() {
+            CurrentSchema schema = resolved;
+            if (schema == null) {
+                schema = provider.getIfAvailable();
+                if (schema == null) {
+                    return Optional.empty();
+                }
+                resolved = schema;
+            }
+            return schema.name();
+        }
+    }
+
     /** Closed before the server stops: Spring destroys a bean before the beans it depends on. */
     @Bean(destroyMethod = "close")
     SchemaRoutingDataSource dataSource(DatabaseLogin login, DatabaseProperties properties,
@@ -60,8 +88,7 @@ class DatabaseConfiguration {
         // other requests need (on 2 cores, one full-text search with two workers took 3 of them).
         // Reports that want parallelism set max_parallel_workers_per_gather locally.
         config.addDataSourceProperty("options", "-c max_parallel_workers_per_gather=0");
-        CurrentSchema schema = () -> currentSchema.getIfAvailable(() -> Optional::empty).name();
-        return new SchemaRoutingDataSource(new HikariDataSource(config), schema, PLATFORM_SCHEMA);
+        return new SchemaRoutingDataSource(new HikariDataSource(config), new ResolvedOnce(currentSchema), PLATFORM_SCHEMA);
     }
 
 }
