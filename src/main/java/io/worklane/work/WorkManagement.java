@@ -17,6 +17,7 @@ import io.worklane.work.internal.ItemRules.Applied;
 import io.worklane.work.internal.ItemRules.Errors;
 import io.worklane.work.internal.Items;
 import io.worklane.work.internal.Relations;
+import io.worklane.work.internal.RecentItems;
 import io.worklane.work.internal.TypeCatalogs;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -57,6 +58,7 @@ public class WorkManagement {
     private final IdempotencyKeys idempotency;
     private final TypeCatalogs catalogs;
     private final IdentityManagement identity;
+    private final RecentItems recent;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -64,7 +66,8 @@ public class WorkManagement {
 
     WorkManagement(Items items, History history, Relations relations, Directory directory, ItemRules rules,
                    IdempotencyKeys idempotency, TypeCatalogs catalogs, IdentityManagement identity,
-                   ApplicationEventPublisher events, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                   ApplicationEventPublisher events, TransactionTemplate transactions, JsonMapper json, Clock clock, RecentItems recent) {
+        this.recent = recent;
         this.items = items;
         this.history = history;
         this.relations = relations;
@@ -90,7 +93,9 @@ public class WorkManagement {
      * SUPPORTS one, whose synchronisation cost a twentieth of an item read (docs/benchmarks.md).
      */
     public WorkItem get(WorklaneUser actor, String key) {
-        WorkItem item = items.view(normalise(key), catalogs.current()).orElseThrow(() -> notFound(key));
+        String normal = normalise(key);
+        WorkItem item = recent.get(actor.tenantId(), normal, () -> items.view(normal, catalogs.current()))
+                .orElseThrow(() -> notFound(key));
         if (!ItemAccessPolicy.canSee(actor, item.reporter().id(), item.watchedBy(actor.id().value()))) {
             throw notFound(key);
         }
@@ -275,6 +280,7 @@ public class WorkManagement {
         ItemRow next = withVersion(applied.next(), now, applied.next().statusId(), row.statusChangedAt(), row.resolvedAt(),
                 row.version() + 1);
         save(row, next, applied.textChanged());
+        recent.changed(actor.tenantId(), row.key());
         if (next.assigneeId() != null && !next.assigneeId().equals(row.assigneeId())) {
             relations.watch(new ItemId(row.id()), next.assigneeId(), now);
         }
@@ -309,6 +315,7 @@ public class WorkManagement {
         Instant resolved = target.isDone() ? (from.isDone() ? row.resolvedAt() : now) : null;
         ItemRow next = withVersion(row, now, target.id(), now, resolved, row.version() + 1);
         save(row, next, false);
+        recent.changed(actor.tenantId(), row.key());
         history.record(new ItemId(row.id()), now, actor.id().value(), next.version(),
                 List.of(new Change("transition", "status", from.id(), target.id(), from.name(), target.name())));
         events.publishEvent(new WorkItemTransitioned(actor.tenantId(), new ItemId(row.id()), row.key(), from.id(),
@@ -326,6 +333,7 @@ public class WorkManagement {
         errors.throwIfAny();
         Instant now = clock.instant();
         if (relations.watch(new ItemId(row.id()), watcher, now)) {
+            recent.changed(actor.tenantId(), row.key());
             history.record(new ItemId(row.id()), now, actor.id().value(), row.version(), List.of(
                     new Change("watcher_added", "watchers", null, watcher, null, directory.name(watcher).orElse(""))));
         }
@@ -338,6 +346,7 @@ public class WorkManagement {
         UUID watcher = watcherFor(actor, row, user);
         Instant now = clock.instant();
         if (relations.unwatch(new ItemId(row.id()), watcher)) {
+            recent.changed(actor.tenantId(), row.key());
             history.record(new ItemId(row.id()), now, actor.id().value(), row.version(), List.of(
                     new Change("watcher_removed", "watchers", watcher, null, directory.name(watcher).orElse(""), null)));
         }
@@ -363,6 +372,8 @@ public class WorkManagement {
         UUID target = kind.inverse() ? row.id() : other.id().value();
         Instant now = clock.instant();
         if (relations.link(source, target, kind.stored(), actor.id().value(), now)) {
+            recent.changed(actor.tenantId(), row.key());
+            recent.changed(actor.tenantId(), other.key());
             history.record(new ItemId(row.id()), now, actor.id().value(), row.version(), List.of(
                     new Change("link_added", kind.code(), null, other.key(), null, kind.label() + " " + other.key())));
         }
@@ -381,6 +392,8 @@ public class WorkManagement {
         if (!removed) {
             throw ApiProblem.notFound(row.key() + " has no such link to " + otherKey.strip() + ".");
         }
+        recent.changed(actor.tenantId(), row.key());
+        recent.changed(actor.tenantId(), normalise(otherKey));
         Instant now = clock.instant();
         history.record(new ItemId(row.id()), now, actor.id().value(), row.version(), List.of(
                 new Change("link_removed", kind.code(), normalise(otherKey), null, kind.label() + " " + normalise(otherKey), null)));

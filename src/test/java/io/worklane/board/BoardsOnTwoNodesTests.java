@@ -133,6 +133,22 @@ class BoardsOnTwoNodesTests {
         }
     }
 
+    /** Items read by key are remembered briefly on each node (ADR 0012); a change elsewhere is heard at once. */
+    @Test
+    void anItemChangedThroughOneNodeIsReadAfreshOnTheOther() {
+        String key = task(adminOnA, "Renew certificates");
+        assertThat(adminOnB.get(api("/items/" + key)).header("ETag")).isEqualTo("\"0\"");
+
+        long changed = System.nanoTime();
+        assertThat(adminOnA.patch(api("/items/" + key), Map.of("title", "Renew all certificates")).status()).isEqualTo(200);
+        assertThat(adminOnA.get(api("/items/" + key)).json().get("title").asString()).isEqualTo("Renew all certificates");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(adminOnB.get(api("/items/" + key)).json().get("title").asString())
+                        .isEqualTo("Renew all certificates"));
+        assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(Duration.ofSeconds(1));
+    }
+
     private String task(Http admin, String title) {
         return admin.post(api("/items"), Map.of("team", "OPS", "type", "Task", "title", title)).json().get("key").asString();
     }

@@ -1,0 +1,105 @@
+package io.worklane.work.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.worklane.shared.TenantId;
+import io.worklane.shared.live.LiveUpdates;
+import io.worklane.work.WorkItem;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Items read by key, remembered briefly (ADR 0012): reading an item is most of the API's traffic, and
+ * on two cores PostgreSQL's share of a read is what stands between 1,500 and 3,000 reads a second.
+ * <p>
+ * A change forgets the item on this node when its transaction commits, and on every other node when
+ * they hear of it (LISTEN/NOTIFY, ADR 0010), a few milliseconds later; if they miss it, they forget the
+ * whole tenant. Names shown with an item (its type, team and people) may be {@link #FRESHNESS} old.
+ * A read racing a change never stores what it read: every forgetting moves {@link #generation} on.
+ */
+@Component
+public class RecentItems {
+
+    static final Duration FRESHNESS = Duration.ofSeconds(5);
+    static final String TOPIC = "work-items";
+
+    private record Key(TenantId tenant, String key) {
+    }
+
+    private final Cache<Key, WorkItem> items = Caffeine.newBuilder()
+            .expireAfterWrite(FRESHNESS)
+            .maximumSize(100_000)
+            .build();
+    private final AtomicLong generation = new AtomicLong();
+    private final Set<TenantId> listening = ConcurrentHashMap.newKeySet();
+    private final LiveUpdates live;
+
+    RecentItems(LiveUpdates live) {
+        this.live = live;
+    }
+
+    /**
+     * The item, remembered or read now. Inside a transaction it is always read: the transaction may
+     * have changed it.
+     */
+    public Optional<WorkItem> get(TenantId tenant, String key, Supplier<Optional<WorkItem>> read) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return read.get();
+        }
+        Key k = new Key(tenant, key);
+        WorkItem remembered = items.getIfPresent(k);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        listen(tenant);
+        long before = generation.get();
+        Optional<WorkItem> found = read.get();
+        if (found.isPresent() && generation.get() == before) {
+            items.put(k, found.get());
+            if (generation.get() != before) {
+                items.invalidate(k);
+            }
+        }
+        return found;
+    }
+
+    /** The item changes in the current transaction: forget it here when it commits, and tell the others. */
+    public void changed(TenantId tenant, String key) {
+        live.publish(tenant, TOPIC, key);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget(tenant, key);
+                }
+            });
+        } else {
+            forget(tenant, key);
+        }
+    }
+
+    /** Something every item shows changed (a type's name or workflow): forget the tenant's items. */
+    public void forgetTenant(TenantId tenant) {
+        generation.incrementAndGet();
+        items.asMap().keySet().removeIf(k -> k.tenant().equals(tenant));
+    }
+
+    private void forget(TenantId tenant, String key) {
+        generation.incrementAndGet();
+        items.invalidate(new Key(tenant, key));
+    }
+
+    private void listen(TenantId tenant) {
+        if (listening.add(tenant)) {
+            live.subscribe(tenant, TOPIC, key -> forget(tenant, key), () -> forgetTenant(tenant));
+        }
+    }
+}
