@@ -1,26 +1,21 @@
 package io.worklane.board;
 
 import io.worklane.board.BoardEvents.CardRanked;
-import io.worklane.shared.TenantId;
 import io.worklane.shared.live.LiveUpdates;
-import io.worklane.work.WorkItemEvents.WorkItemBlocked;
-import io.worklane.work.WorkItemEvents.WorkItemChanged;
-import io.worklane.work.WorkItemEvents.WorkItemCreated;
-import io.worklane.work.WorkItemEvents.WorkItemTransitioned;
-import io.worklane.work.WorkItemEvents.WorkItemUnblocked;
+import io.worklane.work.WorkItemEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces every change to an item that a board may show, on the tenant's {@link #TOPIC}, inside the
- * transaction that made it: PostgreSQL delivers the notice to every node only if it commits (ADR 0010).
- * Open boards decide whether the item is theirs ({@code BoardStream}).
+ * Announces a card's new place in its column on the work items' live topic, inside the transaction
+ * that made it: PostgreSQL delivers the notice to every node only if it commits (ADR 0010). Every
+ * other change to an item is announced there by the work module itself; open boards decide whether
+ * the item is theirs ({@link BoardWatch}).
  */
 @Component
 class BoardLiveFeed {
 
-    /** The topic of card changes; the message is the item's key. */
-    static final String TOPIC = "board-cards";
+    static final String TOPIC = WorkItemEvents.LIVE_TOPIC;
 
     private final LiveUpdates live;
 
@@ -29,36 +24,7 @@ class BoardLiveFeed {
     }
 
     @EventListener
-    void on(WorkItemCreated event) {
-        announce(event.tenant(), event.key());
-    }
-
-    @EventListener
-    void on(WorkItemChanged event) {
-        announce(event.tenant(), event.key());
-    }
-
-    @EventListener
-    void on(WorkItemTransitioned event) {
-        announce(event.tenant(), event.key());
-    }
-
-    @EventListener
-    void on(WorkItemBlocked event) {
-        announce(event.tenant(), event.key());
-    }
-
-    @EventListener
-    void on(WorkItemUnblocked event) {
-        announce(event.tenant(), event.key());
-    }
-
-    @EventListener
     void on(CardRanked event) {
-        announce(event.tenant(), event.key());
-    }
-
-    private void announce(TenantId tenant, String key) {
-        live.publish(tenant, TOPIC, key);
+        live.publish(event.tenant(), TOPIC, event.key());
     }
 }

@@ -117,8 +117,10 @@ public class CardMoves {
         if (to.kind() != ColumnKind.DONE) {
             rank(board, scope, lane, doneSince, item.id().value(), to, move);
         }
-        Instant now = clock.instant();
-        events.publishEvent(new CardRanked(actor.tenantId(), id, key, now, actor.id()));
+        if (from.id().equals(to.id())) {
+            // A transition is announced by the work module; a new place in the same column only here.
+            events.publishEvent(new CardRanked(actor.tenantId(), id, key, clock.instant(), actor.id()));
+        }
         Card landed = cards.card(board, scope, lane, doneSince, key).orElse(card);
         return new MoveOutcome(landed, warnings, overridden);
     }

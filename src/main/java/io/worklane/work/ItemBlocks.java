@@ -10,6 +10,7 @@ import io.worklane.work.internal.History;
 import io.worklane.work.internal.History.Change;
 import io.worklane.work.internal.ItemRow;
 import io.worklane.work.internal.ItemRules;
+import io.worklane.work.internal.RecentItems;
 import io.worklane.work.internal.ItemRules.Errors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -37,11 +38,13 @@ public class ItemBlocks {
     private final History history;
     private final Directory directory;
     private final ItemRules rules;
+    private final RecentItems recent;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ItemBlocks(WorkManagement work, Blocks blocks, History history, Directory directory, ItemRules rules,
-               ApplicationEventPublisher events, Clock clock) {
+               RecentItems recent, ApplicationEventPublisher events, Clock clock) {
+        this.recent = recent;
         this.work = work;
         this.blocks = blocks;
         this.history = history;
@@ -82,6 +85,7 @@ public class ItemBlocks {
         blocks.block(row.id(), reason, waitingOn, team, now, actor.id().value());
         history.record(new ItemId(row.id()), now, actor.id().value(), row.version(),
                 List.of(new Change("blocked", "blocked", null, reason, null, reason)));
+        recent.changed(actor.tenantId(), row.key());
         events.publishEvent(new WorkItemBlocked(actor.tenantId(), new ItemId(row.id()), row.key(), reason, waitingOn,
                 team, now, actor.id()));
         return blocks.open(row.id()).orElseThrow();
@@ -98,6 +102,7 @@ public class ItemBlocks {
         }
         history.record(new ItemId(row.id()), now, actor.id().value(), row.version(),
                 List.of(new Change("unblocked", "blocked", null, null, null, null)));
+        recent.changed(actor.tenantId(), row.key());
         events.publishEvent(new WorkItemUnblocked(actor.tenantId(), new ItemId(row.id()), row.key(), since.get(), now,
                 actor.id()));
     }

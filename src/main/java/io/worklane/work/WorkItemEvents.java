@@ -10,6 +10,13 @@ import java.util.UUID;
 /** What happened to work items, published for other modules (boards, flow, SLAs, notifications). */
 public final class WorkItemEvents {
 
+    /**
+     * The live-updates topic (ADR 0010) on which every change to an item is announced, in the changing
+     * transaction, with the item's key as the message: nodes forget what they remember of it (ADR 0012),
+     * open boards refresh its card.
+     */
+    public static final String LIVE_TOPIC = "work-items";
+
     private WorkItemEvents() {
     }
 

@@ -191,6 +191,7 @@ public class WorkManagement {
                     List.of(new Change("created", "status", null, initial.id(), null, initial.name())));
             events.publishEvent(new WorkItemCreated(actor.tenantId(), new ItemId(id), key, valid.type().category(),
                     initial.id(), now, actor.id()));
+            recent.created(actor.tenantId(), key);
             return items.view(key, catalog).orElseThrow();
         });
         if (created == null) {

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 public class RecentItems {
 
     static final Duration FRESHNESS = Duration.ofSeconds(5);
-    static final String TOPIC = "work-items";
+    static final String TOPIC = io.worklane.work.WorkItemEvents.LIVE_TOPIC;
 
     private record Key(TenantId tenant, String key) {
     }
@@ -84,6 +84,11 @@ public class RecentItems {
         } else {
             forget(tenant, key);
         }
+    }
+
+    /** A new item: nothing to forget, but those watching (boards) are told. */
+    public void created(TenantId tenant, String key) {
+        live.publish(tenant, TOPIC, key);
     }
 
     /** Something every item shows changed (a type's name or workflow): forget the tenant's items. */
