@@ -14,7 +14,7 @@ ROOT=$(pwd)
 BUILD=1
 TENANT=""
 WORK_HOME=${BENCH_WORK_HOME:-/var/tmp/worklane-work-bench}
-PHASES=cards,page,lanes,moves,live
+PHASES=cards,page,lanes,moves,moves1,live
 WARMUP=60           # wrk warm-up before the first render and move phases (not counted)
 WARMUP_SHORT=20     # warm-up of the swimlane variants (same code, warm already)
 DURATION=30
@@ -258,6 +258,8 @@ for phase in ${PHASES//,/ }; do
       measure page-lanes page "$OUT/page.txt" "$WARMUP_SHORT" "$THREADS" "$CONNECTIONS"
       lanes none ;;
     moves) measure moves move "$OUT/movers.txt" "$WARMUP" "$MOVERS" "$MOVERS" "/t/$TENANT/api/v1/boards/$BOARD/moves" ;;
+    moves1) # one mover alone: the service time of a move, without queueing behind the others (after "moves": warm)
+      measure moves-1 move "$OUT/movers.txt" 0 1 1 "/t/$TENANT/api/v1/boards/$BOARD/moves" ;;
     live)
       load_note "live"
       python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-before-live.json"
