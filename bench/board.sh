@@ -267,6 +267,7 @@ for phase in ${PHASES//,/ }; do
         --moves "$LIVE_MOVES" --gap-ms "$LIVE_GAP_MS" > "$OUT/live.log" 2>&1 || { log "live phase failed:"; tail -20 "$OUT/live.log"; exit 1; }
       python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-after-live.json"
       cat "$OUT/live.log" | tee -a "$OUT/bench.log" ;;
+    idle) log "idle for $DURATION s (the app up, for psql probes)"; sleep "$DURATION" ;;
     *) log "unknown phase $phase"; exit 2 ;;
   esac
 done

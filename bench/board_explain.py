@@ -74,9 +74,19 @@ def main():
     ap.add_argument("--days", type=int, default=14)
     ap.add_argument("--carry", action="store_true")
     ap.add_argument("--sql", action="store_true", help="print the statement only")
+    ap.add_argument("--repeat", type=int, default=0,
+                    help="instead: run it N times in one session (after 3 unmeasured), and print the mean ms")
+    ap.add_argument("--set", default="", help="a setting for the session, e.g. max_parallel_workers_per_gather=0")
     args = ap.parse_args()
     team = psql(args.schema, "select team_id from boards where id = '%s';" % args.board)
     sql = statement(args.board, team, args.lane, args.page, args.days, args.carry)
+    if args.repeat:
+        pre = ("set %s;\n" % args.set.replace("=", " = ")) if args.set else ""
+        script = pre + (sql + ";\n") * 3 + "select clock_timestamp() as t0 \\gset\n" + (sql + ";\n") * args.repeat + \
+            "select round((extract(epoch from clock_timestamp() - :'t0'::timestamptz) * 1000 / %d)::numeric, 2);\n" % args.repeat
+        print("mean ms over %d runs%s: %s" % (args.repeat, (" with " + args.set) if args.set else "",
+                                               psql(args.schema, script).splitlines()[-1]))
+        return 0
     if args.sql:
         print(sql)
         return 0
