@@ -363,6 +363,30 @@ class BoardsApiTests {
         assertThat(outsider.get("/t/" + slug + "/api/v1/boards/" + id(board)).status()).isIn(401, 403);
     }
 
+    @Test
+    void malformedRequestsGetAProblemNamingTheField() {
+        var notAnId = admin.get(api("/boards/not-a-board"));
+        assertThat(notAnId.status()).isEqualTo(400);
+        assertThat(notAnId.contentType()).startsWith("application/problem+json");
+
+        var unknownField = admin.post(api("/boards"), Map.of("name", "Ops", "team", "OPS", "colour", "red"));
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.contentType()).startsWith("application/problem+json");
+        assertThat(admin.get(api("/boards")).json()).isEmpty();
+
+        JsonNode board = admin.get(api("/boards/team/OPS")).json();
+        var noItem = admin.post(api("/boards/" + id(board) + "/moves"), Map.of("column", columnId(board, "Backlog")));
+        assertThat(noItem.status()).isEqualTo(400);
+        assertThat(noItem.json().get("errors").get(0).get("field").asString()).isEqualTo("item");
+        var unknownItem = admin.post(api("/boards/" + id(board) + "/moves"), Map.of("item", "OPS-999",
+                "column", columnId(board, "Backlog")));
+        assertThat(unknownItem.status()).isEqualTo(404);
+        var foreignColumn = admin.post(api("/boards/" + id(board) + "/moves"), Map.of("item", task("Stray", null),
+                "column", java.util.UUID.randomUUID().toString()));
+        assertThat(foreignColumn.status()).isEqualTo(400);
+        assertThat(foreignColumn.json().get("errors").get(0).get("field").asString()).isEqualTo("column");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private JsonNode createBoard(Map<String, Object> inProgressLimit, Map<String, Object> extra) {
