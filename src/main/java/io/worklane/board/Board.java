@@ -49,6 +49,14 @@ public record Board(BoardId id, String name, TeamRef team, String query, Swimlan
         return columns.stream().filter(c -> c.kind() == ColumnKind.DONE).findFirst();
     }
 
+    /** Whether some move could be refused by a limit (only then must moves on this board queue). */
+    public boolean hasHardLimit() {
+        return columns.stream().anyMatch(c -> c.limit() != null && c.limit().hard())
+                || groupLimits.values().stream().anyMatch(WipLimit::hard)
+                || laneLimits.values().stream().anyMatch(WipLimit::hard)
+                || (personLimit != null && personLimit.hard());
+    }
+
     public Set<UUID> statusIds() {
         return columns.stream().flatMap(c -> c.statuses().stream()).map(s -> s.id())
                 .collect(java.util.stream.Collectors.toSet());

@@ -82,8 +82,12 @@ public class CardMoves {
         if (move.column() == null) {
             throw ApiProblem.invalidField("column", "must be the id of the column to move the card to");
         }
-        store.lockForMoves(id);
         Board board = store.find(id).orElseThrow(() -> BoardManagement.notFound(id));
+        if (board.hasHardLimit()) {
+            // Moves that a limit could refuse queue per board, so two cannot both take the last place;
+            // without a hard limit nothing can be refused, and moves run side by side.
+            store.lockForMoves(id);
+        }
         BoardColumn to = board.column(move.column())
                 .orElseThrow(() -> ApiProblem.invalidField("column", "is not a column of this board"));
         SqlFragment scope = scopes.scope(actor, board);
@@ -158,17 +162,23 @@ public class CardMoves {
 
     private Occupancy occupancy(Board board, SqlFragment scope, SqlFragment lane, WorkItem item, Card card,
                                 BoardColumn from, BoardColumn to, Status target, TypeCatalog catalog) {
+        boolean counted = to.limit() != null || (to.group() != null && board.groupLimits().containsKey(to.group()))
+                || board.laneLimits().containsKey(card.lane());
+        if (!counted && board.personLimit() == null) {
+            return new Occupancy(null, null, null, null); // no limit applies: nothing to count
+        }
         List<UUID> group = to.group() == null ? List.of() : board.group(to.group()).stream().map(BoardColumn::id).toList();
         List<UUID> inProcess = board.columns().stream().filter(BoardColumn::inProcess).map(BoardColumn::id).toList();
-        Cards.Occupancy counts = cards.occupancy(board, scope, lane, item.id().value(), to.id(), group, inProcess,
-                card.lane());
+        Cards.Occupancy counts = counted ? cards.occupancy(board, scope, lane, item.id().value(), to.id(), group,
+                inProcess, card.lane()) : null;
         Integer person = null;
         if (card.assignee() != null && board.personLimit() != null && target.phase() == StatusPhase.IN_PROGRESS) {
             Set<UUID> inProgress = catalog.statuses().stream().filter(s -> s.phase() == StatusPhase.IN_PROGRESS)
                     .map(Status::id).collect(Collectors.toSet());
             person = cards.inProgress(card.assignee().id(), inProgress, item.id().value());
         }
-        return new Occupancy(counts.column(), counts.group(), counts.lane(), person);
+        return counts == null ? new Occupancy(null, null, null, person)
+                : new Occupancy(counts.column(), counts.group(), counts.lane(), person);
     }
 
     /** Refuses a move over a hard limit, or records the override; returns whether it was overridden. */
