@@ -87,7 +87,14 @@ public class BoardContents {
     @Transactional(readOnly = true)
     public List<Card> more(WorklaneUser actor, BoardId id, UUID column, String lane, String afterKey, Integer pageSize) {
         BoardManagement.requireStaff(actor);
-        Board board = store.find(id).orElseThrow(() -> BoardManagement.notFound(id));
+        return more(actor, store.find(id).orElseThrow(() -> BoardManagement.notFound(id)), column, lane, afterKey,
+                pageSize);
+    }
+
+    /** The same, for a board the caller has already read. */
+    @Transactional(readOnly = true)
+    public List<Card> more(WorklaneUser actor, Board board, UUID column, String lane, String afterKey, Integer pageSize) {
+        BoardManagement.requireStaff(actor);
         if (board.column(column).isEmpty()) {
             throw ApiProblem.invalidField("column", "is not a column of this board");
         }
@@ -107,7 +114,10 @@ public class BoardContents {
         return card(actor, board, key);
     }
 
-    Optional<Card> card(WorklaneUser actor, Board board, String key) {
+    /** The same, for a board the caller has already read (a page that renders the card needs it too). */
+    @Transactional(readOnly = true)
+    public Optional<Card> card(WorklaneUser actor, Board board, String key) {
+        BoardManagement.requireStaff(actor);
         return cards.card(board, scopes.scope(actor, board), scopes.lane(actor, board), doneSince(board),
                 key == null ? "" : key.strip().toUpperCase());
     }

@@ -65,7 +65,7 @@ public class BoardManagement {
         requireStaff(actor);
         TeamRef team = team(actor, teamKey).orElseThrow(() ->
                 ApiProblem.notFound("There is no team " + (teamKey == null ? "" : teamKey.strip()) + "."));
-        store.lockForMoves(new BoardId(team.id()));
+        store.lockTeamBoards(team.id());
         Optional<UUID> existing = store.teamBoard(team.id());
         if (existing.isPresent()) {
             return store.find(new BoardId(existing.get())).orElseThrow();

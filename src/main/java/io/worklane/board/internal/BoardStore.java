@@ -153,9 +153,17 @@ public class BoardStore {
 
     /** Serialises moves on one board, so that two moves cannot both take a column's last free place. */
     public void lockForMoves(BoardId id) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 42))").param("board:" + id.value())
-                .query(rs -> {
-                });
+        lock("board:" + id.value());
+    }
+
+    /** Serialises the first opening of a team's board, so that two visitors cannot create two. */
+    public void lockTeamBoards(UUID team) {
+        lock("team-board:" + team);
+    }
+
+    private void lock(String name) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 42))").param(name).query(rs -> {
+        });
     }
 
     public Optional<Long> version(BoardId id) {

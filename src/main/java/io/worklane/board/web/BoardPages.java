@@ -84,9 +84,9 @@ class BoardPages {
     String more(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id,
                 @RequestParam UUID column, @RequestParam(defaultValue = "") String lane, @RequestParam String after,
                 @RequestParam(defaultValue = "0") int remaining, Model model) {
-        BoardId board = new BoardId(id);
+        Board board = boards.board(me, new BoardId(id));
         List<Card> cards = contents.more(me, board, column, lane, after, BoardContents.PAGE);
-        model.addAttribute("board", boards.board(me, board));
+        model.addAttribute("board", board);
         model.addAttribute("cards", cards);
         model.addAttribute("column", column);
         model.addAttribute("lane", lane);
@@ -98,8 +98,8 @@ class BoardPages {
     @GetMapping("/t/{tenant}/boards/{id}/cards/{key}")
     String card(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id,
                 @PathVariable String key, Model model) {
-        BoardId board = new BoardId(id);
-        model.addAttribute("board", boards.board(me, board));
+        Board board = boards.board(me, new BoardId(id));
+        model.addAttribute("board", board);
         model.addAttribute("card", contents.card(me, board, key).orElse(null));
         return "boards/cards :: card-or-nothing";
     }
