@@ -146,7 +146,7 @@ public class CardMoves {
             throw new ApiProblem(HttpStatus.CONFLICT, "transition-not-allowed", "Transition not allowed", reason,
                     List.of(new FieldError("column", reason)));
         }
-        Set<UUID> reachable = work.transitions(actor, item.key()).stream().map(TransitionOption::to)
+        Set<UUID> reachable = work.transitions(actor, item).stream().map(TransitionOption::to)
                 .map(StatusRef::id).collect(Collectors.toSet());
         // When none is reachable, the first candidate is tried anyway so the workflow says why not.
         return candidates.stream().filter(s -> reachable.contains(s.id())).findFirst().orElse(candidates.get(0));

@@ -11,6 +11,7 @@ import io.worklane.shared.PageRequest;
 import io.worklane.shared.PasswordPolicy;
 import io.worklane.shared.TeamId;
 import io.worklane.shared.UserId;
+import io.worklane.shared.live.LiveUpdates;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.shared.web.FieldError;
 import io.worklane.tenancy.TenantContext;
@@ -48,11 +49,13 @@ public class IdentityManagement {
     private final VerifiedTokens verifiedTokens;
     private final RecentProfiles profiles;
     private final PasswordEncoder passwords;
+    private final LiveUpdates live;
     private final Clock clock;
 
     IdentityManagement(Users users, Teams teams, ApiTokens tokens, VerifiedTokens verifiedTokens,
-                       RecentProfiles profiles, PasswordEncoder passwords, Clock clock) {
+                       RecentProfiles profiles, PasswordEncoder passwords, LiveUpdates live, Clock clock) {
         this.profiles = profiles;
+        this.live = live;
         this.users = users;
         this.teams = teams;
         this.tokens = tokens;
@@ -148,6 +151,7 @@ public class IdentityManagement {
         }
         verifiedTokens.forgetOwner(id);
         profiles.forget(actor.tenantId(), id);
+        live.publish(actor.tenantId(), LiveUpdates.NAMES_TOPIC, "person");
         return users.find(id).orElseThrow();
     }
 
@@ -213,6 +217,7 @@ public class IdentityManagement {
             throw ApiProblem.conflictOnField("team-taken", "name", "is already used by another team");
         }
         profiles.forgetTenant(actor.tenantId());
+        live.publish(actor.tenantId(), LiveUpdates.NAMES_TOPIC, "team");
         return findTeam(id);
     }
 

@@ -120,7 +120,11 @@ public class WorkManagement {
     /** The transitions the actor may take from the item's current status, in workflow order. */
     @Transactional(readOnly = true)
     public List<TransitionOption> transitions(WorklaneUser actor, String key) {
-        WorkItem item = get(actor, key);
+        return transitions(actor, get(actor, key));
+    }
+
+    /** The transitions the actor may take from the status of an item they already read. */
+    public List<TransitionOption> transitions(WorklaneUser actor, WorkItem item) {
         WorkType type = catalogs.current().type(item.type().id()).orElseThrow();
         Status from = type.status(item.status().id()).orElseThrow();
         boolean mayEdit = editRefusal(actor, item).isEmpty();

@@ -2,7 +2,9 @@ package io.worklane.work;
 
 import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.ApiProblem;
+import io.worklane.tenancy.TenantContext;
 import io.worklane.work.internal.ItemRules.Errors;
+import io.worklane.work.internal.RecentItems;
 import io.worklane.work.internal.TypeCatalogs;
 import io.worklane.work.internal.TypeRules;
 import io.worklane.work.internal.TypeRules.FieldSpec;
@@ -35,9 +37,11 @@ public class WorkTypeManagement {
     private final TypeCatalogs catalogs;
     private final WorkCategories categories;
     private final TransactionTemplate transactions;
+    private final RecentItems recent;
 
     WorkTypeManagement(WorkTypeWriter writer, WorkTypes types, TypeCatalogs catalogs, WorkCategories categories,
-                       TransactionTemplate transactions) {
+                       TransactionTemplate transactions, RecentItems recent) {
+        this.recent = recent;
         this.writer = writer;
         this.types = types;
         this.catalogs = catalogs;
@@ -213,6 +217,7 @@ public class WorkTypeManagement {
 
     private TypeDetails changed(UUID id) {
         catalogs.forgetCurrent();
+        recent.namesChanged(TenantContext.require().id());
         return catalogs.current().type(id).map(TypeDetails::of).orElseThrow(() -> notFound(id));
     }
 

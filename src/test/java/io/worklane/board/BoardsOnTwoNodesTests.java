@@ -148,6 +148,54 @@ class BoardsOnTwoNodesTests {
                         .isEqualTo("Renew all certificates"));
     }
 
+    /** An item shows its parent's and linked items' titles and statuses: their changes show on every node. */
+    @Test
+    void anItemShowsTheCurrentTitleOfItsParentAndTheStatusOfItsLinksOnEveryNode() {
+        String parent = task(adminOnA, "Move the data centre");
+        String linked = task(adminOnA, "Order racks");
+        String child = adminOnA.post(api("/items"), Map.of("team", "OPS", "type", "Task", "title", "Move the mail servers",
+                "parent", parent)).json().get("key").asString();
+        assertThat(adminOnA.post(api("/items/" + child + "/links"), Map.of("kind", "relates", "item", linked)).status())
+                .isEqualTo(200);
+        assertThat(adminOnB.get(api("/items/" + child)).json().get("parent").get("title").asString())
+                .isEqualTo("Move the data centre");
+        assertThat(adminOnA.get(api("/items/" + child)).json().get("links").get(0).get("status").asString())
+                .isEqualTo("To do");
+
+        assertThat(adminOnA.patch(api("/items/" + parent), Map.of("title", "Move to the new data centre")).status())
+                .isEqualTo(200);
+        assertThat(adminOnA.post(api("/items/" + linked + "/transitions"), Map.of("to", "In progress")).status())
+                .isEqualTo(200);
+
+        assertThat(adminOnA.get(api("/items/" + child)).json().get("parent").get("title").asString())
+                .isEqualTo("Move to the new data centre");
+        assertThat(adminOnA.get(api("/items/" + child)).json().get("links").get(0).get("status").asString())
+                .isEqualTo("In progress");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> {
+                    JsonNode seenOnB = adminOnB.get(api("/items/" + child)).json();
+                    assertThat(seenOnB.get("parent").get("title").asString()).isEqualTo("Move to the new data centre");
+                    assertThat(seenOnB.get("links").get(0).get("status").asString()).isEqualTo("In progress");
+                });
+    }
+
+    /** A renamed team shows on items read through either node at once, though items are remembered for minutes. */
+    @Test
+    void aRenamedTeamShowsOnItemsReadThroughTheOtherNode() {
+        var team = adminOnA.post(api("/teams"), Map.of("key", "NET", "name", "Networks"));
+        String key = adminOnA.post(api("/items"), Map.of("team", "NET", "type", "Task", "title", "Replace the core switch"))
+                .json().get("key").asString();
+        assertThat(adminOnB.get(api("/items/" + key)).json().get("team").get("name").asString()).isEqualTo("Networks");
+
+        assertThat(adminOnA.header("If-Match", team.header("ETag"))
+                .patch(api("/teams/" + team.json().get("id").asString()), Map.of("name", "Network engineering"))
+                .status()).isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(adminOnB.get(api("/items/" + key)).json().get("team").get("name")
+                        .asString()).isEqualTo("Network engineering"));
+    }
+
     private String task(Http admin, String title) {
         return admin.post(api("/items"), Map.of("team", "OPS", "type", "Task", "title", title)).json().get("key").asString();
     }

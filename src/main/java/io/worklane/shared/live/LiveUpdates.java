@@ -19,6 +19,12 @@ import java.util.function.Consumer;
 @Component
 public class LiveUpdates {
 
+    /**
+     * A name that much else shows changed: a person's, a team's, a type's or a status's. What keeps
+     * copies of things that show names (items read lately) forgets the tenant's copies.
+     */
+    public static final String NAMES_TOPIC = "names";
+
     private final JdbcClient jdbc;
     private final NoticeCodec codec;
     private final Subscribers subscribers;
