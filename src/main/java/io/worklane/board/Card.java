@@ -24,6 +24,15 @@ public record Card(String key, String title, String category, String type, Statu
         return io.worklane.work.Priority.ofRank(priority).label();
     }
 
+    /**
+     * This card after a move to {@code column}: in {@code status} since {@code since} when the move changed
+     * its status (both null when it did not), at {@code version} and {@code rank}.
+     */
+    public Card landed(UUID column, StatusRef status, Instant since, long version, long rank) {
+        return new Card(key, title, category, type, status == null ? this.status : status, priority, assignee, dueDate,
+                parent, blocked, since == null ? inColumnSince : since, version, column, lane, rank);
+    }
+
     /** Why the card is blocked and, if named, on whom it waits. */
     public record Blocked(String reason, String waitingOn, Instant since) {
     }

@@ -19,6 +19,7 @@ import io.worklane.work.StatusPhase;
 import io.worklane.work.TypeCatalog;
 import io.worklane.work.WorkItem;
 import io.worklane.work.WorkManagement;
+import io.worklane.work.WorkManagement.StatusChange;
 import io.worklane.work.WorkManagement.TransitionOption;
 import io.worklane.work.WorkType;
 import io.worklane.work.query.SqlFragment;
@@ -106,6 +107,7 @@ public class CardMoves {
         WorkItem item = work.get(actor, key);
         boolean overridden = false;
         List<String> warnings = List.of();
+        StatusChange change = null;
         if (!from.id().equals(to.id())) {
             TypeCatalog catalog = work.types(actor);
             Status target = targetStatus(actor, catalog, item, to, move.status());
@@ -113,20 +115,32 @@ public class CardMoves {
                     board, scope, lane, item, card, from, to, target, catalog));
             overridden = enforce(actor, board, item, verdict, move.overrideReason());
             warnings = verdict.warnings().stream().map(Breach::reason).toList();
-            work.transition(actor, key, target.name(), card.version());
+            change = work.changeStatus(actor, key, target.name(), card.version());
         } else if (!work.mayEdit(actor, item)) {
             throw ApiProblem.forbidden("You may not move this item: only members of the owning team, its assignee "
                     + "or its reporter may.");
         }
-        if (to.kind() != ColumnKind.DONE) {
-            rank(board, scope, lane, doneSince, item.id().value(), to, move);
-        }
+        Long rank = to.kind() == ColumnKind.DONE ? null : rank(board, scope, lane, doneSince, item.id().value(), to, move);
         if (from.id().equals(to.id())) {
             // A transition is announced by the work module; a new place in the same column only here.
             events.publishEvent(new CardRanked(actor.tenantId(), id, key, clock.instant(), actor.id()));
         }
-        Card landed = cards.card(board, scope, lane, doneSince, key).orElse(card);
-        return new MoveOutcome(landed, warnings, overridden);
+        return new MoveOutcome(landed(board, scope, lane, doneSince, card, from, to, change, rank), warnings, overridden);
+    }
+
+    /**
+     * The card where it landed. Between open columns of a board that no query shapes (neither its scope
+     * nor an expedite lane), a move changes only the card's status, column and rank, so the card is
+     * built from what the move did; otherwise it is read again.
+     */
+    private Card landed(Board board, SqlFragment scope, SqlFragment lane, Instant doneSince, Card card,
+                        BoardColumn from, BoardColumn to, StatusChange change, Long rank) {
+        boolean shapedByQuery = !board.query().isBlank() || board.hasExpediteLane();
+        if (shapedByQuery || from.kind() == ColumnKind.DONE || to.kind() == ColumnKind.DONE) {
+            return cards.card(board, scope, lane, doneSince, card.key()).orElse(card);
+        }
+        return card.landed(to.id(), change == null ? null : change.to(), change == null ? null : change.at(),
+                change == null ? card.version() : change.version(), rank == null ? card.rank() : rank);
     }
 
     /** The status of the item's type that the column holds and its workflow lets the actor reach. */
@@ -219,13 +233,16 @@ public class CardMoves {
         return true;
     }
 
-    /** Places the card between its new neighbours (by rank); spreads the column out when they are adjacent. */
-    private void rank(Board board, SqlFragment scope, SqlFragment lane, Instant doneSince, UUID item, BoardColumn to,
+    /**
+     * Places the card between its new neighbours (by rank); spreads the column out when they are adjacent.
+     * Returns the new rank, or null when the move names no neighbours (the card keeps its rank).
+     */
+    private Long rank(Board board, SqlFragment scope, SqlFragment lane, Instant doneSince, UUID item, BoardColumn to,
                       CardMove move) {
         String after = blankToNull(move.after());
         String before = blankToNull(move.before());
         if (after == null && before == null) {
-            return;
+            return null;
         }
         Set<String> keys = new java.util.HashSet<>();
         if (after != null) {
@@ -253,6 +270,7 @@ public class CardMoves {
             rank = rb - 1;
         }
         ranks.set(item, rank);
+        return rank;
     }
 
     private static String blankToNull(String value) {

@@ -298,6 +298,17 @@ public class WorkManagement {
     /** Moves an item to the status named {@code to}, along its workflow. */
     @Transactional
     public WorkItem transition(WorklaneUser actor, String key, String to, Long expectedVersion) {
+        StatusChange change = changeStatus(actor, key, to, expectedVersion);
+        return items.view(change.key(), catalogs.current()).orElseThrow();
+    }
+
+    /** What a transition changed, for callers that show the item their own way (a board's card). */
+    public record StatusChange(String key, Refs.StatusRef from, Refs.StatusRef to, Instant at, long version) {
+    }
+
+    /** {@link #transition}, without reading the item back. */
+    @Transactional
+    public StatusChange changeStatus(WorklaneUser actor, String key, String to, Long expectedVersion) {
         ItemRow row = visibleRowForUpdate(actor, key);
         checkVersion(row, expectedVersion);
         WorkType type = catalogs.current().type(row.typeId()).orElseThrow();
@@ -325,7 +336,7 @@ public class WorkManagement {
                 List.of(new Change("transition", "status", from.id(), target.id(), from.name(), target.name())));
         events.publishEvent(new WorkItemTransitioned(actor.tenantId(), new ItemId(row.id()), row.key(), from.id(),
                 target.id(), now, actor.id()));
-        return items.view(row.key(), catalogs.current()).orElseThrow();
+        return new StatusChange(row.key(), Refs.StatusRef.of(from), Refs.StatusRef.of(target), now, next.version());
     }
 
     /** Adds a watcher: anyone who can see an item may watch it; watching someone else needs edit rights. */

@@ -65,6 +65,8 @@ class BoardsApiTests {
 
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.json().get("card").get("status").get("name").asString()).isEqualTo("In progress");
+        // The card a move answers is the card the board shows from then on: column, status, age, version, rank.
+        assertThat(moved.json().get("card")).isEqualTo(cardOnBoard(id(board), key));
         assertThat(admin.get(api("/items/" + key)).json().get("status").get("name").asString()).isEqualTo("In progress");
         List<JsonNode> history = list(admin.get(api("/items/" + key + "/history")).json());
         assertThat(history).anyMatch(h -> "transition".equals(h.path("kind").asString())
@@ -213,6 +215,7 @@ class BoardsApiTests {
                 "column", columnId(board, "Backlog"), "after", a, "before", b));
         assertThat(moved.status()).isEqualTo(200);
         assertThat(cardKeys(admin.get(api("/boards/" + id(board) + "/cards")).json(), "Backlog")).containsExactly(a, c, b);
+        assertThat(moved.json().get("card")).isEqualTo(cardOnBoard(id(board), c));
 
         admin.post(api("/boards/" + id(board) + "/moves"), Map.of("item", a, "column", columnId(board, "Backlog"),
                 "after", b));
@@ -481,6 +484,19 @@ class BoardsApiTests {
         List<JsonNode> list = new ArrayList<>();
         nodes.forEach(list::add);
         return list;
+    }
+
+    private JsonNode cardOnBoard(String board, String key) {
+        for (JsonNode column : admin.get(api("/boards/" + board + "/cards")).json().get("columns")) {
+            for (JsonNode cell : column.get("cells")) {
+                for (JsonNode card : cell.get("cards")) {
+                    if (key.equals(card.get("key").asString())) {
+                        return card;
+                    }
+                }
+            }
+        }
+        throw new AssertionError(key + " is not on the board");
     }
 
     private String api(String path) {
