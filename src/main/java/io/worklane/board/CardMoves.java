@@ -7,6 +7,7 @@ import io.worklane.board.WipLimitPolicy.Occupancy;
 import io.worklane.board.WipLimitPolicy.Verdict;
 import io.worklane.board.internal.BoardStore;
 import io.worklane.board.internal.Cards;
+import io.worklane.board.internal.Cards.Placed;
 import io.worklane.board.internal.Overrides;
 import io.worklane.board.internal.Ranks;
 import io.worklane.identity.WorklaneUser;
@@ -95,8 +96,9 @@ public class CardMoves {
         SqlFragment lane = scopes.lane(actor, board);
         Instant doneSince = contents.doneSince(board);
         String key = move.item().strip().toUpperCase();
-        Card card = cards.card(board, scope, lane, doneSince, key)
+        Placed placed = cards.placed(board, scope, lane, doneSince, key)
                 .orElseThrow(() -> ApiProblem.notFound(key + " is not on this board."));
+        Card card = placed.card();
         if (move.version() != null && move.version() != card.version()) {
             WorkItem item = work.get(actor, key);
             List<HistoryEntry> changes = work.history(actor, key).stream()
@@ -104,23 +106,22 @@ public class CardMoves {
             throw ApiProblem.staleVersion(item.version()).with("changes", changes);
         }
         BoardColumn from = board.column(card.column()).orElseThrow();
-        WorkItem item = work.get(actor, key);
         boolean overridden = false;
         List<String> warnings = List.of();
         StatusChange change = null;
         if (!from.id().equals(to.id())) {
             TypeCatalog catalog = work.types(actor);
-            Status target = targetStatus(actor, catalog, item, to, move.status());
+            Status target = targetStatus(actor, catalog, placed, to, move.status());
             Verdict verdict = WipLimitPolicy.check(board, policyMove(board, card, from, to, target), occupancy(
-                    board, scope, lane, item, card, from, to, target, catalog));
-            overridden = enforce(actor, board, item, verdict, move.overrideReason());
+                    board, scope, lane, placed, from, to, target, catalog));
+            overridden = enforce(actor, board, placed, verdict, move.overrideReason());
             warnings = verdict.warnings().stream().map(Breach::reason).toList();
             change = work.changeStatus(actor, key, target.name(), card.version());
-        } else if (!work.mayEdit(actor, item)) {
+        } else if (!work.mayEdit(actor, work.get(actor, key))) {
             throw ApiProblem.forbidden("You may not move this item: only members of the owning team, its assignee "
                     + "or its reporter may.");
         }
-        Long rank = to.kind() == ColumnKind.DONE ? null : rank(board, scope, lane, doneSince, item.id().value(), to, move);
+        Long rank = to.kind() == ColumnKind.DONE ? null : rank(board, scope, lane, doneSince, placed.item(), to, move);
         if (from.id().equals(to.id())) {
             // A transition is announced by the work module; a new place in the same column only here.
             events.publishEvent(new CardRanked(actor.tenantId(), id, key, clock.instant(), actor.id()));
@@ -143,9 +144,12 @@ public class CardMoves {
                 change == null ? card.version() : change.version(), rank == null ? card.rank() : rank);
     }
 
-    /** The status of the item's type that the column holds and its workflow lets the actor reach. */
-    private Status targetStatus(WorklaneUser actor, TypeCatalog catalog, WorkItem item, BoardColumn to, String named) {
-        WorkType type = catalog.type(item.type().id()).orElseThrow();
+    /**
+     * The status of the item's type that the column holds and its workflow lets the actor reach. With one
+     * candidate (the usual column), the transition itself says whether it may be taken.
+     */
+    private Status targetStatus(WorklaneUser actor, TypeCatalog catalog, Placed placed, BoardColumn to, String named) {
+        WorkType type = catalog.type(placed.type()).orElseThrow();
         List<Status> candidates = to.statuses().stream().map(StatusRef::id).map(type::status)
                 .flatMap(Optional::stream).toList();
         if (named != null && !named.isBlank()) {
@@ -160,7 +164,10 @@ public class CardMoves {
             throw new ApiProblem(HttpStatus.CONFLICT, "transition-not-allowed", "Transition not allowed", reason,
                     List.of(new FieldError("column", reason)));
         }
-        Set<UUID> reachable = work.transitions(actor, item).stream().map(TransitionOption::to)
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        Set<UUID> reachable = work.transitions(actor, placed.card().key()).stream().map(TransitionOption::to)
                 .map(StatusRef::id).collect(Collectors.toSet());
         // When none is reachable, the first candidate is tried anyway so the workflow says why not.
         return candidates.stream().filter(s -> reachable.contains(s.id())).findFirst().orElse(candidates.get(0));
@@ -174,8 +181,9 @@ public class CardMoves {
                 card.assignee() == null ? null : card.assignee().name(), entersInProgress);
     }
 
-    private Occupancy occupancy(Board board, SqlFragment scope, SqlFragment lane, WorkItem item, Card card,
-                                BoardColumn from, BoardColumn to, Status target, TypeCatalog catalog) {
+    private Occupancy occupancy(Board board, SqlFragment scope, SqlFragment lane, Placed placed, BoardColumn from,
+                                BoardColumn to, Status target, TypeCatalog catalog) {
+        Card card = placed.card();
         boolean counted = to.limit() != null || (to.group() != null && board.groupLimits().containsKey(to.group()))
                 || board.laneLimits().containsKey(card.lane());
         if (!counted && board.personLimit() == null) {
@@ -183,20 +191,20 @@ public class CardMoves {
         }
         List<UUID> group = to.group() == null ? List.of() : board.group(to.group()).stream().map(BoardColumn::id).toList();
         List<UUID> inProcess = board.columns().stream().filter(BoardColumn::inProcess).map(BoardColumn::id).toList();
-        Cards.Occupancy counts = counted ? cards.occupancy(board, scope, lane, item.id().value(), to.id(), group,
+        Cards.Occupancy counts = counted ? cards.occupancy(board, scope, lane, placed.item(), to.id(), group,
                 inProcess, card.lane()) : null;
         Integer person = null;
         if (card.assignee() != null && board.personLimit() != null && target.phase() == StatusPhase.IN_PROGRESS) {
             Set<UUID> inProgress = catalog.statuses().stream().filter(s -> s.phase() == StatusPhase.IN_PROGRESS)
                     .map(Status::id).collect(Collectors.toSet());
-            person = cards.inProgress(card.assignee().id(), inProgress, item.id().value());
+            person = cards.inProgress(card.assignee().id(), inProgress, placed.item());
         }
         return counts == null ? new Occupancy(null, null, null, person)
                 : new Occupancy(counts.column(), counts.group(), counts.lane(), person);
     }
 
     /** Refuses a move over a hard limit, or records the override; returns whether it was overridden. */
-    private boolean enforce(WorklaneUser actor, Board board, WorkItem item, Verdict verdict, String overrideReason) {
+    private boolean enforce(WorklaneUser actor, Board board, Placed placed, Verdict verdict, String overrideReason) {
         Optional<Breach> refusal = verdict.refusal();
         if (refusal.isEmpty()) {
             return false;
@@ -224,9 +232,9 @@ public class CardMoves {
         Instant now = clock.instant();
         for (Breach breach : verdict.breaches()) {
             if (breach.hard()) {
-                overrides.record(board.id(), item.id().value(), item.key(), breach.scope().code(), breach.name(),
+                overrides.record(board.id(), placed.item(), placed.card().key(), breach.scope().code(), breach.name(),
                         breach.limit().max(), breach.countAfter(), reason, actor.id().value(), now);
-                events.publishEvent(new WipLimitOverridden(actor.tenantId(), board.id(), item.key(),
+                events.publishEvent(new WipLimitOverridden(actor.tenantId(), board.id(), placed.card().key(),
                         breach.scope().code(), breach.name(), reason, now, actor.id()));
             }
         }

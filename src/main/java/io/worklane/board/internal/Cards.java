@@ -41,7 +41,7 @@ public class Cards {
     static final String DONE_RANK = "-(extract(epoch from i.resolved_at) * 1000000)::bigint";
 
     private static final String DETAILS = """
-            select i.id, i.key, i.title, i.category, t.name as type_name, s.id as status_id, s.name as status_name,
+            select i.id, i.key, i.title, i.category, i.type_id, t.name as type_name, s.id as status_id, s.name as status_name,
                    s.phase, s.flow, i.priority, i.assignee_id, u.name as assignee_name, u.email as assignee_email,
                    i.due_date, i.status_changed_at, i.version, p.key as parent_key, p.title as parent_title,
                    b.reason as blocked_reason, b.blocked_at, coalesce(bw.name, bt.name) as blocked_on,
@@ -107,10 +107,19 @@ public class Cards {
 
     /** One item as a card of this board, or empty when the board does not show it. */
     public Optional<Card> card(Board board, SqlFragment scope, SqlFragment lane, Instant doneSince, String key) {
+        return placed(board, scope, lane, doneSince, key).map(Placed::card);
+    }
+
+    /** A card with the ids of its item and the item's type, which a move needs and a card does not show. */
+    public record Placed(Card card, UUID item, UUID type) {
+    }
+
+    public Optional<Placed> placed(Board board, SqlFragment scope, SqlFragment lane, Instant doneSince, String key) {
         String sql = "with c0 as (" + candidates(board, scope.and(SqlFragment.of("i.key = :cardKey",
                 Map.of("cardKey", key))), lane) + "), c as (select *, 1 as total from c0) " + DETAILS.formatted("c");
         return jdbc.sql(sql).params(params(board, scope, lane, doneSince, Map.of("cardKey", key)))
-                .query((rs, n) -> card(rs)).optional();
+                .query((rs, n) -> new Placed(card(rs), rs.getObject("id", UUID.class), rs.getObject("type_id", UUID.class)))
+                .optional();
     }
 
     /** The open items of a column ranked at or below {@code fromRank} (to make room among them). */
