@@ -148,6 +148,21 @@ class BoardsOnTwoNodesTests {
                         .isEqualTo("Renew all certificates"));
     }
 
+    /** Board definitions are remembered on each node; settings saved through one node apply on the other at once. */
+    @Test
+    void boardSettingsSavedThroughOneNodeApplyOnTheOther() {
+        var created = adminOnA.post(api("/boards"), Map.of("name", "Changes", "query", "category = change"));
+        String board = created.json().get("id").asString();
+        assertThat(adminOnB.get(api("/boards/" + board)).json().get("settings").get("name").asString()).isEqualTo("Changes");
+
+        assertThat(adminOnA.header("If-Match", created.header("ETag")).put(api("/boards/" + board),
+                Map.of("name", "Change board", "query", "category = change")).status()).isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(adminOnB.get(api("/boards/" + board)).json().get("settings").get("name")
+                        .asString()).isEqualTo("Change board"));
+    }
+
     /** An item shows its parent's and linked items' titles and statuses: their changes show on every node. */
     @Test
     void anItemShowsTheCurrentTitleOfItsParentAndTheStatusOfItsLinksOnEveryNode() {

@@ -1,7 +1,5 @@
 package io.worklane.board.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.worklane.board.Board;
 import io.worklane.board.BoardColumn;
 import io.worklane.board.BoardId;
@@ -9,7 +7,6 @@ import io.worklane.board.ColumnKind;
 import io.worklane.board.Swimlanes;
 import io.worklane.board.WipLimit;
 import io.worklane.identity.Role;
-import io.worklane.shared.TenantId;
 import io.worklane.tenancy.TenantContext;
 import io.worklane.work.Refs.StatusRef;
 import io.worklane.work.Refs.TeamRef;
@@ -22,7 +19,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,16 +40,12 @@ public class BoardStore {
                    b.card_fields, b.version
             from boards b left join teams t on t.id = b.team_id""";
 
-    static final Duration FRESHNESS = Duration.ofSeconds(5);
-
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private final Cache<Known, Definition> known = Caffeine.newBuilder()
-            .expireAfterWrite(FRESHNESS)
-            .maximumSize(10_000)
-            .build();
+    private final RecentBoards recent;
 
-    BoardStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    BoardStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RecentBoards recent) {
+        this.recent = recent;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -75,33 +67,9 @@ public class BoardStore {
                 .query(UUID.class).optional();
     }
 
-    /**
-     * The board's definition. A definition read lately is reused after one indexed look at the row's
-     * {@code xmin} (the transaction that last wrote it): settings saved on any node, even a moment ago,
-     * are never missed, and a write that rolled back can never be mistaken for a later one. Status names
-     * inside may be {@link #FRESHNESS} old after a rename, as the type catalog's are.
-     */
+    /** The board's definition: remembered until it changes (see {@link RecentBoards}). */
     public Optional<Board> find(BoardId id) {
-        Known key = new Known(TenantContext.require().id(), id.value());
-        Optional<String> written = jdbc.sql("select xmin::text from boards where id = ?").param(id.value())
-                .query(String.class).optional();
-        if (written.isEmpty()) {
-            known.invalidate(key);
-            return Optional.empty();
-        }
-        Definition remembered = known.getIfPresent(key);
-        if (remembered != null && remembered.written().equals(written.get())) {
-            return Optional.of(remembered.board());
-        }
-        Optional<Board> board = read(id);
-        board.ifPresent(b -> known.put(key, new Definition(written.get(), b)));
-        return board;
-    }
-
-    private record Known(TenantId tenant, UUID board) {
-    }
-
-    private record Definition(String written, Board board) {
+        return recent.get(TenantContext.require().id(), id.value(), () -> read(id));
     }
 
     private Optional<Board> read(BoardId id) {
@@ -138,6 +106,7 @@ public class BoardStore {
 
     /** Writes a new board, or replaces an existing one's definition if it is still at {@code expectedVersion}. */
     public boolean save(Board board, Instant now, Long expectedVersion) {
+        recent.changed(TenantContext.require().id(), board.id().value());
         Object[] common = {board.name(), board.team() == null ? null : board.team().id(), board.query(),
                 board.swimlanes().code(), board.expediteQuery(),
                 board.personLimit() == null ? null : board.personLimit().max(),
@@ -188,6 +157,7 @@ public class BoardStore {
     }
 
     public boolean delete(BoardId id) {
+        recent.changed(TenantContext.require().id(), id.value());
         return jdbc.sql("delete from boards where id = ?").param(id.value()).update() > 0;
     }
 
