@@ -1,6 +1,7 @@
 package io.worklane.work;
 
 import io.worklane.identity.WorklaneUser;
+import io.worklane.shared.TimeOrderedIds;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.work.WorkItemEvents.CommentAdded;
 import io.worklane.work.internal.Comments;
@@ -66,7 +67,7 @@ public class ItemComments {
         String text = body(body);
         ItemRow row = work.visibleRowForUpdate(actor, key);
         ItemId item = new ItemId(row.id());
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         Instant now = clock.instant();
         comments.insert(id, item, actor.id().value(), text, now);
         Set<UUID> mentioned = mentions(text);

@@ -1,6 +1,7 @@
 package io.worklane.work;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.worklane.shared.TimeOrderedIds;
 
 import java.util.UUID;
 
@@ -8,7 +9,7 @@ import java.util.UUID;
 public record ItemId(@JsonValue UUID value) {
 
     public static ItemId random() {
-        return new ItemId(UUID.randomUUID());
+        return new ItemId(TimeOrderedIds.next());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.worklane.work;
 
 import io.worklane.identity.IdentityManagement;
 import io.worklane.identity.WorklaneUser;
+import io.worklane.shared.TimeOrderedIds;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.work.WorkItemEvents.WorkItemChanged;
 import io.worklane.work.WorkItemEvents.WorkItemCreated;
@@ -169,7 +170,7 @@ public class WorkManagement {
             }
         }
         TypeCatalog catalog = catalogs.current();
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         // One transaction, one connection: validation reads, the insert (numbered by the team's sequence),
         // watchers, history, and the view returned.
         WorkItem created = transactions.execute(tx -> {
