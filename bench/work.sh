@@ -68,80 +68,8 @@ OUT=$ROOT/bench/out/$RUN_ID-work          # everything, tokens and request lists
 DOCS=$ROOT/docs/benchmarks/$RUN_ID-work   # what is worth keeping: raw wrk output, seed figures, summary
 mkdir -p "$OUT/logs"
 ln -sfn "$RUN_ID-work" "$ROOT/bench/out/latest-work"
-APP_PID=""
-WATCHDOG=""
-CHILD=""
-
-run_child() { local rc=0; "$@" & CHILD=$!; wait "$CHILD" || rc=$?; CHILD=""; return "$rc"; }
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/bench.log"; }
-now_ns() { date +%s%N; }
-load_note() {
-  local busy
-  busy=$(python3 "$ROOT/bench/cpu.py" busy 2)
-  echo "== $1 $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg); $busy" >> "$OUT/load.txt"
-  log "$1: load average $(cut -d' ' -f1-3 /proc/loadavg); $busy"
-}
-
-# --- tools -------------------------------------------------------------------------------------
-need=()
-command -v jq >/dev/null 2>&1 || need+=(jq)
-command -v wrk >/dev/null 2>&1 || need+=(wrk)
-command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
-command -v unshare >/dev/null 2>&1 || need+=(util-linux)
-if [ ${#need[@]} -gt 0 ]; then
-  log "installing ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-# --- stopping what we started (the data dir stays) -------------------------------------------------
-stop_orphan_postgres() {
-  local pidfile=$WORK_HOME/pg/postmaster.pid pid
-  [ -f "$pidfile" ] || return 0
-  pid=$(head -1 "$pidfile" | tr -d ' ')
-  if [[ "$pid" =~ ^[0-9]+$ ]] && [ "$(cat /proc/"$pid"/comm 2>/dev/null)" = postgres ] \
-     && grep -qa -- "$WORK_HOME/pg" /proc/"$pid"/cmdline 2>/dev/null; then
-    log "stopping the embedded PostgreSQL (pid $pid) left behind"
-    kill -INT "$pid" 2>/dev/null || true
-    for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-  fi
-}
-stop_app() {
-  [ -n "$APP_PID" ] || return 0
-  local t=$(now_ns)
-  kill -TERM "$APP_PID" 2>/dev/null || true
-  for _ in $(seq 1 900); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$APP_PID" 2>/dev/null; then log "the app did not stop within 90 s of SIGTERM; killing it"; kill -KILL "$APP_PID" 2>/dev/null || true; fi
-  wait "$APP_PID" 2>/dev/null || true
-  log "app stopped in $(( ($(now_ns) - t) / 1000000 )) ms"
-  APP_PID=""
-  rm -f "$OUT/app.pid"
-  stop_orphan_postgres
-}
-cleanup() {
-  local rc=$?
-  trap - EXIT
-  trap '' INT TERM
-  if [ -n "$CHILD" ]; then kill -TERM "$CHILD" 2>/dev/null || true; fi
-  stop_app
-  stop_orphan_postgres
-  if [ -n "$WATCHDOG" ]; then kill "$WATCHDOG" 2>/dev/null || true; wait "$WATCHDOG" 2>/dev/null || true; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT TERM
-
-(
-  trap 'kill "$sp" 2>/dev/null; exit 0' TERM
-  sleep "$DEADLINE" & sp=$!
-  wait "$sp"
-  echo "[watchdog] deadline of ${DEADLINE}s reached" >&2
-  [ -f "$OUT/app.pid" ] && kill -TERM "$(cat "$OUT/app.pid")" 2>/dev/null
-  kill -TERM $$ 2>/dev/null
-) &
-WATCHDOG=$!
+# logging, tools, stopping what we started, the deadline watchdog: shared with bench/board.sh
+source "$ROOT/bench/lib.sh"
 
 # --- build, machine ------------------------------------------------------------------------------
 if [ "$BUILD" = 1 ]; then
