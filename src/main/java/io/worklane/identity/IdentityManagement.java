@@ -151,7 +151,9 @@ public class IdentityManagement {
         }
         verifiedTokens.forgetOwner(id);
         profiles.forget(actor.tenantId(), id);
-        live.publish(actor.tenantId(), LiveUpdates.NAMES_TOPIC, "person");
+        if (!name.strip().equals(current.name())) {
+            live.publish(actor.tenantId(), LiveUpdates.NAMES_TOPIC, "person");
+        }
         return users.find(id).orElseThrow();
     }
 
@@ -217,7 +219,9 @@ public class IdentityManagement {
             throw ApiProblem.conflictOnField("team-taken", "name", "is already used by another team");
         }
         profiles.forgetTenant(actor.tenantId());
-        live.publish(actor.tenantId(), LiveUpdates.NAMES_TOPIC, "team");
+        if (!name.strip().equals(current.name())) {
+            live.publish(actor.tenantId(), LiveUpdates.NAMES_TOPIC, "team");
+        }
         return findTeam(id);
     }
 
