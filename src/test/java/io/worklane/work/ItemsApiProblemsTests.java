@@ -114,6 +114,19 @@ class ItemsApiProblemsTests {
     }
 
     @Test
+    void anUnknownTeamIsNamedAndBurnsNoKeyAndLeavesNothing() {
+        var alone = admin.post(api("/items"), Map.of("team", "NOPE", "type", "Task", "title", "Lost"));
+        assertProblem(alone, 400);
+        assertThat(alone.json().get("errors").get(0).get("field").asString()).isEqualTo("team");
+        assertThat(alone.json().get("errors").get(0).get("message").asString()).contains("NOPE");
+
+        var next = admin.post(api("/items"), Map.of("team", "OPS", "type", "Task", "title", "Found"));
+        assertThat(number(next.json().get("key").asString())).isEqualTo(number(key) + 1);
+        assertThat(admin.get(api("/items?q=" + java.net.URLEncoder.encode("text ~ \"Lost\"", java.nio.charset.StandardCharsets.UTF_8)))
+                .json().get("items")).isEmpty();
+    }
+
+    @Test
     void aTeamThatOwnsItemsCannotBeDeletedAndKeepsThem() {
         var team = admin.post(api("/teams"), Map.of("key", "HR", "name", "People operations"));
         admin.post(api("/items"), Map.of("team", "HR", "type", "Task", "title", "Onboard Grace"));

@@ -111,6 +111,30 @@ class ItemsApiTests {
     }
 
     @Test
+    void aChangeOfSeveralFieldsIsRecordedFieldByFieldAndTheNewAssigneeWatchesAndTheNewTitleIsFound() {
+        String ann = admin.post(api("/users"), Map.of("email", "ann@example.com", "name", "Ann Agent",
+                "password", PASSWORD, "roles", List.of("agent"))).json().get("id").asString();
+        String key = create("Printer jam").get("key").asString();
+
+        var changed = admin.patch(api("/items/" + key), Map.of("title", "Plotter jam", "priority", "high", "assignee", ann));
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isEqualTo("\"1\"");
+        assertThat(changed.json().get("assignee").get("name").asString()).isEqualTo("Ann Agent");
+        List<String> watchers = new ArrayList<>();
+        changed.json().get("watchers").forEach(w -> watchers.add(w.get("email").asString()));
+        assertThat(watchers).containsExactlyInAnyOrder(adminOf(slug), "ann@example.com");
+        assertThat(admin.get(api("/items/" + key)).json().get("watchers")).hasSize(2);
+        List<String> recorded = new ArrayList<>();
+        admin.get(api("/items/" + key + "/history")).json().forEach(h -> recorded.add(h.get("kind").asString() + ":"
+                + (h.get("field").isNull() ? "" : h.get("field").asString()) + ":" + h.get("version").asLong()));
+        assertThat(recorded).containsExactly("created:status:0", "field:title:1", "field:priority:1", "field:assignee:1");
+        var found = admin.get(api("/items?q=" + encode("text ~ \"plotter\""))).json().get("items");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("key").asString()).isEqualTo(key);
+    }
+
+    @Test
     void nullClearsAFieldAndAnAbsentFieldStaysAsItIs() {
         String key = admin.post(api("/items"), Map.of("team", "OPS", "type", "Task", "title", "Patch servers",
                 "labels", List.of("patching"), "dueDate", "2026-12-24")).json().get("key").asString();

@@ -36,9 +36,43 @@ public final class KeysetPage {
     /**
      * Ranking by relevance reads every match (a common word matches a tenth of a million-item tenant),
      * so when every result must match the ranked condition, only the newest matches are ranked:
-     * relevance among the {@value} most recently created. (Otherwise nothing is bounded.)
+     * relevance among the {@value} most recent that the person may see. (Otherwise nothing is bounded.)
      */
     static final int RANKED_CANDIDATES = 200;
+
+    /** The newest items are walked one by one, newest first; older ones are searched month by month. */
+    static final int NEWEST_WALKED = 5000;
+
+    /** The month a creation time falls in, as {@code item_search.created_month} stores it (tenant migration V9). */
+    private static final String MONTH_OF = "(extract(year from (%1$s at time zone 'UTC')) * 12"
+            + " + extract(month from (%1$s at time zone 'UTC')) - 1)::integer";
+
+    /**
+     * The newest {@value #RANKED_CANDIDATES} matches that pass {@code filter}, with their rank (ADR 0014).
+     * A walk of the newest {@value #NEWEST_WALKED} items finds a word common among them at once; the
+     * rest come month by month, newest month first, each month from the GIN index over (month, words).
+     * The LIMIT stops the months as soon as there are enough: a rare word reaches back through every
+     * month, cheaply, and a common one stops early. Within the month where the count is reached, the
+     * index's order decides.
+     */
+    private static String rankedCandidates(String tsquery, String filter) {
+        String walked = "select item_id, search from item_search order by created_at desc, item_id desc limit " + NEWEST_WALKED;
+        // The item is filtered in a subquery of its own, found by its id, so that the planner weighs the
+        // filter's own subqueries (a text condition's EXISTS) for that one row, not for the whole table.
+        String visible = " cross join lateral (select i.id from work_items i where i.id = s.item_id and " + filter
+                + " offset 0) i";
+        String newest = "(select i.id, s.search from (" + walked + ") s" + visible + " where s.search @@ " + tsquery + ")";
+        String months = "(select m.id, m.search from generate_series("
+                + MONTH_OF.formatted("(select max(created_at) from item_search)") + ", "
+                + MONTH_OF.formatted("(select min(created_at) from item_search)") + ", -1) as month(n)"
+                // OFFSET 0 keeps the lateral a loop over months, which the LIMIT can stop early.
+                + " cross join lateral (select i.id, s.search from item_search s" + visible
+                + " where s.created_month = month.n and s.search @@ " + tsquery
+                // Not "older than the last walked": the planner would answer that from item_search_created_idx.
+                + " and s.item_id not in (select w.item_id from (" + walked + ") w) offset 0) m)";
+        return " join (select c.id as item_id, ts_rank_cd(c.search, " + tsquery + ") as rank from ("
+                + newest + " union all " + months + ") c limit " + RANKED_CANDIDATES + ") ranked on ranked.item_id = i.id";
+    }
 
     static KeysetPage build(ItemListing listing, ResolvedQuery query, String cursor, int limit) {
         SqlParameters params = new SqlParameters("q");
@@ -47,10 +81,9 @@ public final class KeysetPage {
                 && query.order().stream().anyMatch(key -> key.field() == SortField.RELEVANCE);
         String ranked = "";
         if (bounded) {
-            String tsquery = "to_tsquery('english', " + params.bind(query.rankQuery()) + ")";
-            ranked = " join (select s.item_id, ts_rank_cd(s.search, " + tsquery + ") as rank from item_search s"
-                    + " where s.search @@ " + tsquery + " order by s.created_at desc, s.item_id desc limit "
-                    + RANKED_CANDIDATES + ") ranked on ranked.item_id = i.id";
+            // A subquery, so that a generic plan parses the query once, not once for every row it tests.
+            String tsquery = "(select to_tsquery('english', " + params.bind(query.rankQuery()) + "))";
+            ranked = rankedCandidates(tsquery, "(" + listing.access().sql() + ") and (" + criteria + ")");
         }
         List<Key> keys = keys(query, params, bounded);
         String owner = owner(query);

@@ -149,10 +149,13 @@ class ItemQueryResolutionTests {
     }
 
     @Test
-    void textConditionsMatchWordPrefixesInTheirPartOfTheItem() {
+    void textConditionsMatchStemmedWordsOrExplicitPrefixesInTheirPartOfTheItem() {
         Item item = item().title("Printer jammed on floor 3").description("The toner is empty").comment("Replaced the drum");
 
-        assertThat(matches("title ~ \"print jam\"", item)).isTrue();
+        assertThat(matches("title ~ \"printers jamming\"", item)).isTrue();
+        assertThat(matches("title ~ \"print jam\"", item)).isFalse();
+        assertThat(matches("title ~ \"print* jam\"", item)).isTrue();
+        assertThat(matches("comment ~ replacing", item)).isTrue();
         assertThat(matches("title ~ toner", item)).isFalse();
         assertThat(matches("description ~ TONER", item)).isTrue();
         assertThat(matches("comment ~ drum", item)).isTrue();
@@ -161,13 +164,14 @@ class ItemQueryResolutionTests {
     }
 
     @Test
-    void textBecomesAWeightedPrefixSearchWithoutAnyOfItsSyntax() {
+    void textBecomesAWeightedWordSearchWithoutAnyOfItsSyntax() {
         assertThat(resolve("title ~ \"Disk's & | !full:*\"").where())
                 .isEqualTo(new SqlFragment("exists (select 1 from item_search s where s.item_id = i.id"
-                        + " and s.search @@ to_tsquery('english', :q1))", java.util.Map.of("q1", "disk:*A & full:*A")));
-        assertThat(resolve("description ~ disk").where().params()).containsEntry("q1", "disk:*B");
-        assertThat(resolve("comment ~ disk").where().params()).containsEntry("q1", "disk:*C");
-        assertThat(resolve("text ~ disk").where().params()).containsEntry("q1", "disk:*");
+                        + " and s.search @@ to_tsquery('english', :q1))", java.util.Map.of("q1", "disk:A & full:A")));
+        assertThat(resolve("description ~ disk").where().params()).containsEntry("q1", "disk:B");
+        assertThat(resolve("comment ~ \"disk*\"").where().params()).containsEntry("q1", "disk:*C");
+        assertThat(resolve("text ~ disk").where().params()).containsEntry("q1", "disk");
+        assertThat(resolve("text ~ \"disk* disk disk*\"").where().params()).containsEntry("q1", "disk:* & disk");
         assertThatThrownBy(() -> resolve("text ~ \"the\""))
                 .hasMessage("Search for at least one word that is not a common word like \"the\" (position 7)");
     }
@@ -304,7 +308,7 @@ class ItemQueryResolutionTests {
         ResolvedQuery query = resolve("team = OPS AND text ~ printer");
 
         assertThat(query.order()).containsExactly(SortKey.descending(SortField.RELEVANCE), SortKey.descending(SortField.UPDATED));
-        assertThat(query.relevanceQuery()).contains("printer:*");
+        assertThat(query.relevanceQuery()).contains("printer");
         assertThatThrownBy(() -> resolve("team = OPS ORDER BY relevance"))
                 .hasMessage("Ordering by relevance needs a text condition such as text ~ printer (position 20)");
     }
