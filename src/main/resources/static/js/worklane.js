@@ -148,3 +148,23 @@ document.addEventListener("htmx:configRequest", function (event) {
     }
   });
 })();
+
+// An order form shows a field only while the earlier field it depends on has the answer it names;
+// the server applies the same rule, so without this script the field is merely always shown.
+(function () {
+  function answer(form, key) {
+    var input = form.querySelector('[name="answer.' + key + '"]');
+    if (!input) return "";
+    if (input.type === "checkbox") return input.checked ? "true" : "false";
+    return input.value;
+  }
+  function refresh(form) {
+    form.querySelectorAll("[data-visible-field]").forEach(function (field) {
+      field.hidden = answer(form, field.dataset.visibleField) !== field.dataset.visibleEquals;
+    });
+  }
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest && event.target.closest("form.order-form");
+    if (form) refresh(form);
+  });
+})();

@@ -3,12 +3,14 @@ package io.worklane.identity;
 import io.worklane.tenancy.StampTenant;
 import io.worklane.tenancy.Tenant;
 import io.worklane.tenancy.TenantSeeder;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
 
-/** Gives a new tenant its first admin and a first team (work center) they belong to. */
+/** Gives a new tenant its first admin and a first team (work center) they belong to; first, as others build on them. */
 @Component
+@Order(0)
 class FirstAdminSeeder implements TenantSeeder {
 
     private final IdentityManagement identity;

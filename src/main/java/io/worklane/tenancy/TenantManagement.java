@@ -76,7 +76,12 @@ public class TenantManagement {
     }
 
     public Page<Tenant> list(PageRequest page) {
-        return registry.list(page);
+        return list(page, null);
+    }
+
+    /** With {@code query}, the tenants whose slug or name holds it. */
+    public Page<Tenant> list(PageRequest page, String query) {
+        return registry.list(page, query);
     }
 
     public Optional<Tenant> find(String slug) {

@@ -108,7 +108,11 @@ class SignInJourneyTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tenants"))).isVisible();
+        // Other tests' tenants may fill the first page: find this one, as an operator with many would.
+        page.getByLabel("Find a tenant").fill(tenant.slug());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find")).click();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(tenant.slug()))).isVisible();
+        assertThat(page.locator("tbody tr")).hasCount(1);
         Browser.screenshot(page, "operator");
     }
 

@@ -17,7 +17,6 @@ import io.worklane.work.Refs.TeamRef;
 import io.worklane.work.Status;
 import io.worklane.work.TypeCatalog;
 import io.worklane.work.WorkType;
-import org.springframework.http.HttpStatus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,9 +101,7 @@ public final class SettingsReader {
                     : Optional.of("must be expedite or a category: " + String.join(", ", categories.stream().sorted().toList()));
         });
         if (!errors.isEmpty()) {
-            throw errors.size() == 1 ? ApiProblem.invalidField(errors.get(0).field(), errors.get(0).message())
-                    : new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-fields", "Invalid fields",
-                    errors.size() + " fields are invalid.", errors);
+            throw ApiProblem.invalidFields(errors);
         }
         return new Board(id, name, team, query, lanes, expedite, columns, groups, laneLimits, personLimit,
                 overrideRoles, window, cardFields, version);

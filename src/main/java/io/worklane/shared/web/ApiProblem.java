@@ -35,6 +35,15 @@ public class ApiProblem extends RuntimeException {
                 "'" + field + "' " + message + ".", List.of(new FieldError(field, message)));
     }
 
+    /** One field's problem, or several named together: every broken rule of a request is told at once. */
+    public static ApiProblem invalidFields(List<FieldError> errors) {
+        if (errors.size() == 1) {
+            return invalidField(errors.get(0).field(), errors.get(0).message());
+        }
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-fields", "Invalid fields",
+                errors.size() + " fields are invalid.", errors);
+    }
+
     public static ApiProblem notFound(String detail) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail, List.of());
     }

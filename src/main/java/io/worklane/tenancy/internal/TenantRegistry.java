@@ -66,12 +66,14 @@ public class TenantRegistry {
                 .param(id.value()).query(TENANT).optional();
     }
 
-    public Page<Tenant> list(PageRequest page) {
-        List<Tenant> tenants = jdbc.sql("select " + COLUMNS + " from platform.tenants where status <> 'provisioning' "
-                        + "order by slug limit ? offset ?")
-                .param(page.size()).param(page.offset()).query(TENANT).list();
-        long total = jdbc.sql("select count(*) from platform.tenants where status <> 'provisioning'")
-                .query(Long.class).single();
+    /** Tenants by slug; with {@code query}, those whose slug or name holds it (ignoring case). */
+    public Page<Tenant> list(PageRequest page, String query) {
+        String where = " from platform.tenants where status <> 'provisioning'"
+                + " and (cast(? as text) is null or strpos(lower(slug || ' ' || name), lower(cast(? as text))) > 0)";
+        String needle = query == null || query.isBlank() ? null : query.strip();
+        List<Tenant> tenants = jdbc.sql("select " + COLUMNS + where + " order by slug limit ? offset ?")
+                .params(needle, needle, page.size(), page.offset()).query(TENANT).list();
+        long total = jdbc.sql("select count(*)" + where).params(needle, needle).query(Long.class).single();
         return new Page<>(tenants, page.page(), page.size(), total);
     }
 

@@ -29,8 +29,9 @@ class OperatorPages {
     }
 
     @GetMapping({"/operator", "/operator/"})
-    String tenants(@RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("tenants", tenants.list(PageRequest.of(page, 100)).map(TenantView::of));
+    String tenants(@RequestParam(required = false) Integer page, @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("tenants", tenants.list(PageRequest.of(page, 100), q).map(TenantView::of));
+        model.addAttribute("q", q == null ? "" : q.strip());
         return "operator/tenants";
     }
 

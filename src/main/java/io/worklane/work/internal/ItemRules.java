@@ -10,7 +10,6 @@ import io.worklane.work.ItemChanges;
 import io.worklane.work.Priority;
 import io.worklane.work.WorkType;
 import io.worklane.work.internal.History.Change;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -56,13 +55,8 @@ public class ItemRules {
         }
 
         public void throwIfAny() {
-            if (errors.size() == 1) {
-                FieldError only = errors.get(0);
-                throw ApiProblem.invalidField(only.field(), only.message());
-            }
             if (!errors.isEmpty()) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-fields", "Invalid fields",
-                        errors.size() + " fields are invalid.", errors);
+                throw ApiProblem.invalidFields(errors);
             }
         }
     }

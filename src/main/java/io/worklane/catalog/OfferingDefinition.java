@@ -1,0 +1,11 @@
+package io.worklane.catalog;
+
+import java.util.List;
+
+/**
+ * An offering as an admin writes it: creating one, or replacing it with its next version. {@code key}
+ * names it in addresses and cannot change; {@code team} is the key of the team that delivers it.
+ */
+public record OfferingDefinition(String key, String name, String description, String category, String icon, String team,
+                                 Entitlement entitlement, List<FormField> form, String serviceLevel) {
+}
