@@ -2,6 +2,8 @@ package io.worklane.catalog;
 
 import io.worklane.catalog.internal.Offerings;
 import io.worklane.catalog.internal.ServiceRequests;
+import io.worklane.fulfilment.Fulfilment;
+import io.worklane.fulfilment.FulfilmentPlan;
 import io.worklane.identity.IdentityManagement;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.TimeOrderedIds;
@@ -54,12 +56,15 @@ public class CatalogManagement {
     private final WorkManagement work;
     private final WorkOverview overview;
     private final IdentityManagement identity;
+    private final Fulfilment fulfilment;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     CatalogManagement(Offerings offerings, ServiceRequests requests, WorkManagement work, WorkOverview overview,
-                      IdentityManagement identity, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                      IdentityManagement identity, Fulfilment fulfilment, TransactionTemplate transactions,
+                      JsonMapper json, Clock clock) {
+        this.fulfilment = fulfilment;
         this.transactions = transactions;
         this.json = json;
         this.offerings = offerings;
@@ -79,6 +84,7 @@ public class CatalogManagement {
         String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         return offerings.current().stream().map(Offerings.Stored::offering)
                 .filter(o -> o.entitlement().allows(actor, teams))
+                .map(o -> actor.isAdmin() ? o : o.forRequesters())
                 .filter(o -> needle.isEmpty() || (o.name() + " " + o.category() + " " + o.description())
                         .toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
@@ -87,7 +93,8 @@ public class CatalogManagement {
     /** An offering the person may order (admins: any, archived included); others are not found. */
     @Transactional(readOnly = true)
     public Offering offering(WorklaneUser actor, String key) {
-        return visible(actor, key).offering();
+        Offering offering = visible(actor, key).offering();
+        return actor.isAdmin() ? offering : offering.forRequesters();
     }
 
     // --- defining ------------------------------------------------------------------------------------
@@ -182,6 +189,10 @@ public class CatalogManagement {
                 idempotency, item.createdAt())) {
             throw new ConcurrentRetry();
         }
+        fulfilment.start(id, item.key(), offering.fulfilment(), Map.of(
+                "answers", kept,
+                "request", Map.of("id", id.toString(), "item", item.key(), "offering", offering.key()),
+                "requester", Map.of("email", actor.email(), "name", actor.displayName())));
         return request(actor, requests.find(id).orElseThrow());
     }
 
@@ -236,6 +247,30 @@ public class CatalogManagement {
         return request(actor, row);
     }
 
+    /** An agent finishes a manual step of a request's fulfilment. */
+    @Transactional
+    public ServiceRequest completeStep(WorklaneUser actor, UUID id, String step, String note) {
+        request(actor, id);
+        fulfilment.complete(actor, id, step, note);
+        return request(actor, id);
+    }
+
+    /** An agent tries a failed step again. */
+    @Transactional
+    public ServiceRequest retryStep(WorklaneUser actor, UUID id, String step) {
+        request(actor, id);
+        fulfilment.retry(actor, id, step);
+        return request(actor, id);
+    }
+
+    /** An agent skips a failed step, saying why. */
+    @Transactional
+    public ServiceRequest skipStep(WorklaneUser actor, UUID id, String step, String reason) {
+        request(actor, id);
+        fulfilment.skip(actor, id, step, reason);
+        return request(actor, id);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
     private ServiceRequest request(WorklaneUser actor, ServiceRequests.Row row) {
@@ -243,7 +278,7 @@ public class CatalogManagement {
         return new ServiceRequest(row.id(), row.itemKey(), item.title(), item.status().name(), item.status().phase(),
                 new ServiceRequest.OfferingRef(row.offeringKey(), row.offeringVersion(), row.offeringName()),
                 row.answers(), new ServiceRequest.Requester(row.requesterId(), row.requesterName(), row.requesterEmail()),
-                row.createdAt());
+                row.createdAt(), fulfilment.progress(row.id()).orElse(null));
     }
 
     private Offerings.Stored visible(WorklaneUser actor, String key) {
@@ -321,6 +356,8 @@ public class CatalogManagement {
                 .forEach(t -> errors.add(new FieldError("entitlement.teams", "there is no team with the key " + t)));
         RequestForm form = new RequestForm(definition.form());
         errors.addAll(form.problems());
+        FulfilmentPlan plan = definition.fulfilment() == null ? FulfilmentPlan.NONE : definition.fulfilment();
+        errors.addAll(plan.problems("fulfilment", t -> offerings.team(t).isPresent()));
         String serviceLevel = definition.serviceLevel() == null || definition.serviceLevel().isBlank() ? null
                 : definition.serviceLevel().strip();
         if (serviceLevel != null && serviceLevel.length() > 120) {
@@ -330,7 +367,7 @@ public class CatalogManagement {
             throw ApiProblem.invalidFields(errors);
         }
         return new Checked(new Offering(key, 0, name, description, category, icon, new Offering.TeamRef(teamKey, teamName),
-                entitlement, form.fields(), serviceLevel, false, null, null), teamId);
+                entitlement, form.fields(), serviceLevel, plan, false, null, null), teamId);
     }
 
     private static String text(String value, String field, int min, int max, List<FieldError> errors) {
@@ -343,7 +380,7 @@ public class CatalogManagement {
 
     private static OfferingDefinition withKey(OfferingDefinition d, String key) {
         return new OfferingDefinition(key, d.name(), d.description(), d.category(), d.icon(), d.team(), d.entitlement(),
-                d.form(), d.serviceLevel());
+                d.form(), d.serviceLevel(), d.fulfilment());
     }
 
     private static String normal(String key) {

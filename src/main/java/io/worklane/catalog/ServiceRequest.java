@@ -1,5 +1,6 @@
 package io.worklane.catalog;
 
+import io.worklane.fulfilment.FulfilmentProgress;
 import io.worklane.work.StatusPhase;
 
 import java.time.Instant;
@@ -10,10 +11,12 @@ import java.util.UUID;
 
 /**
  * An order of an offering: the work item that carries it (of type Service request), the offering at
- * the version it was ordered with, and the requester's answers to its form.
+ * the version it was ordered with, the requester's answers to its form, and where its fulfilment
+ * stands, step by step (null when the offering has no plan).
  */
 public record ServiceRequest(UUID id, String item, String title, String status, StatusPhase phase, OfferingRef offering,
-                             Map<String, Object> answers, Requester requester, Instant createdAt) {
+                             Map<String, Object> answers, Requester requester, Instant createdAt,
+                             FulfilmentProgress fulfilment) {
 
     public ServiceRequest {
         answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -48,13 +49,17 @@ public final class TenantJobs {
         return SchedulableInstance.of(task.instance(job.instance(), job), at);
     }
 
-    /** A one-time task named {@code name} that runs {@code work} as the job's tenant. */
-    public static OneTimeTask<Job> task(String name, TenantManagement tenants, BiConsumer<Job, ExecutionContext> work) {
+    /**
+     * A one-time task named {@code name} that runs {@code work} as the job's tenant. The tenants are
+     * looked up when a job runs: the scheduler is made early, before the beans that tenancy needs.
+     */
+    public static OneTimeTask<Job> task(String name, ObjectProvider<TenantManagement> tenants,
+                                        BiConsumer<Job, ExecutionContext> work) {
         return task(name, tenants, null, work);
     }
 
-    /** As {@link #task(String, TenantManagement, BiConsumer)}, retried as {@code onFailure} says when the work throws. */
-    public static OneTimeTask<Job> task(String name, TenantManagement tenants, FailureHandler<Job> onFailure,
+    /** As {@link #task(String, ObjectProvider, BiConsumer)}, retried as {@code onFailure} says when the work throws. */
+    public static OneTimeTask<Job> task(String name, ObjectProvider<TenantManagement> tenants, FailureHandler<Job> onFailure,
                                         BiConsumer<Job, ExecutionContext> work) {
         var builder = Tasks.oneTime(name, Job.class);
         if (onFailure != null) {
@@ -62,7 +67,7 @@ public final class TenantJobs {
         }
         return builder.execute((instance, context) -> {
             Job job = instance.getData();
-            Optional<Tenant> tenant = tenants.find(job.tenant());
+            Optional<Tenant> tenant = tenants.getObject().find(job.tenant());
             if (tenant.isEmpty()) {
                 log.warn("Dropping job {} of tenant {}, which no longer exists", instance.getTaskAndInstance(), job.tenant());
                 return;

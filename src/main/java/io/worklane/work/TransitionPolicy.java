@@ -3,7 +3,15 @@ package io.worklane.work;
 import io.worklane.identity.Role;
 import io.worklane.identity.WorklaneUser;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -48,5 +56,38 @@ public final class TransitionPolicy {
         return mayEdit ? Optional.empty()
                 : Optional.of(new Refusal("You may not move this item: only members of the owning team, its assignee "
                 + "or its reporter may.", true));
+    }
+
+    /**
+     * The statuses an item passes through from {@code from} to the type's first done status (by
+     * position) that its transitions reach, shortest way; empty when {@code from} is done or no done
+     * status is reachable.
+     */
+    public static List<Status> pathToDone(WorkType type, Status from) {
+        if (from.isDone()) {
+            return List.of();
+        }
+        Map<UUID, UUID> cameFrom = new HashMap<>();
+        Deque<UUID> queue = new ArrayDeque<>(List.of(from.id()));
+        cameFrom.put(from.id(), null);
+        while (!queue.isEmpty()) {
+            UUID at = queue.removeFirst();
+            for (Transition t : type.transitionsFrom(at)) {
+                if (!cameFrom.containsKey(t.to())) {
+                    cameFrom.put(t.to(), at);
+                    queue.addLast(t.to());
+                }
+            }
+        }
+        Optional<Status> target = cameFrom.keySet().stream().map(id -> type.status(id).orElseThrow())
+                .filter(Status::isDone).min(Comparator.comparingInt(Status::position));
+        if (target.isEmpty()) {
+            return List.of();
+        }
+        List<Status> path = new ArrayList<>();
+        for (UUID at = target.get().id(); !at.equals(from.id()); at = cameFrom.get(at)) {
+            path.add(0, type.status(at).orElseThrow());
+        }
+        return path;
     }
 }

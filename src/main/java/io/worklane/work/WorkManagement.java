@@ -340,6 +340,40 @@ public class WorkManagement {
         return new StatusChange(row.key(), Refs.StatusRef.of(from), Refs.StatusRef.of(target), now, next.version());
     }
 
+    /**
+     * Moves an item along its workflow to its first done status (by position: Done before Cancelled),
+     * as Worklane itself rather than a person: automated fulfilment finishing a request. Each hop is a
+     * transition in the history, with no actor. Nothing happens to an item already done, or one whose
+     * workflow reaches no done status.
+     */
+    @Transactional
+    public List<StatusChange> completeAutomatically(String key) {
+        ItemRow row = items.rowForUpdate(normalise(key)).orElseThrow(() -> notFound(key));
+        WorkType type = catalogs.current().type(row.typeId()).orElseThrow();
+        List<Status> path = TransitionPolicy.pathToDone(type, type.status(row.statusId()).orElseThrow());
+        List<StatusChange> changes = new ArrayList<>();
+        ItemRow current = row;
+        for (Status target : path) {
+            Status from = type.status(current.statusId()).orElseThrow();
+            Instant now = clock.instant();
+            Instant resolved = target.isDone() ? (from.isDone() ? current.resolvedAt() : now) : null;
+            ItemRow next = withVersion(current, now, target.id(), now, resolved, current.version() + 1);
+            if (!items.update(next, current.version(), false)) {
+                throw stale(current, current.version());
+            }
+            history.record(new ItemId(row.id()), now, null, next.version(),
+                    List.of(new Change("transition", "status", from.id(), target.id(), from.name(), target.name())));
+            events.publishEvent(new WorkItemTransitioned(io.worklane.tenancy.TenantContext.require().id(),
+                    new ItemId(row.id()), row.key(), from.id(), target.id(), now, null));
+            changes.add(new StatusChange(row.key(), Refs.StatusRef.of(from), Refs.StatusRef.of(target), now, next.version()));
+            current = next;
+        }
+        if (!changes.isEmpty()) {
+            recent.changed(io.worklane.tenancy.TenantContext.require().id(), row.key());
+        }
+        return changes;
+    }
+
     /** Adds a watcher: anyone who can see an item may watch it; watching someone else needs edit rights. */
     @Transactional
     public WorkItem watch(WorklaneUser actor, String key, UUID user) {

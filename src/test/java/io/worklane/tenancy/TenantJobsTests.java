@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,7 @@ class TenantJobsTests {
     @TestConfiguration
     static class EchoJob {
         @Bean
-        OneTimeTask<TenantJobs.Job> echo(TenantManagement tenants, JdbcClient jdbc) {
+        OneTimeTask<TenantJobs.Job> echo(ObjectProvider<TenantManagement> tenants, JdbcClient jdbc) {
             return TenantJobs.task("test-echo", tenants, (job, context) ->
                     RAN.add(job.subject() + " in " + jdbc.sql("select current_schema()").query(String.class).single()));
         }

@@ -102,6 +102,30 @@ class CatalogApi {
         return catalog.request(actor, id);
     }
 
+    /** What an agent says when finishing or skipping a step. */
+    record StepAction(String note, String reason) {
+    }
+
+    @PostMapping(path = BASE + "/requests/{id}/steps/{step}/complete", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Finish a manual step under way (agents)")
+    ServiceRequest completeStep(@AuthenticationPrincipal WorklaneUser actor, @PathVariable UUID id, @PathVariable String step,
+                                @RequestBody(required = false) StepAction action) {
+        return catalog.completeStep(actor, id, step, action == null ? null : action.note());
+    }
+
+    @PostMapping(path = BASE + "/requests/{id}/steps/{step}/retry", produces = "application/json")
+    @Operation(summary = "Try a failed step again (agents)")
+    ServiceRequest retryStep(@AuthenticationPrincipal WorklaneUser actor, @PathVariable UUID id, @PathVariable String step) {
+        return catalog.retryStep(actor, id, step);
+    }
+
+    @PostMapping(path = BASE + "/requests/{id}/steps/{step}/skip", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Skip a failed step, saying why (agents)")
+    ServiceRequest skipStep(@AuthenticationPrincipal WorklaneUser actor, @PathVariable UUID id, @PathVariable String step,
+                            @RequestBody StepAction action) {
+        return catalog.skipStep(actor, id, step, action.reason());
+    }
+
     private static ResponseEntity<Offering> withEtag(Offering offering) {
         return ResponseEntity.ok().eTag(Versions.etag(offering.version())).body(offering);
     }
