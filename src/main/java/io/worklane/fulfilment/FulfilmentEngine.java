@@ -1,6 +1,6 @@
 package io.worklane.fulfilment;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.worklane.fulfilment.internal.Runs;
 import io.worklane.fulfilment.internal.Runs.Run;
@@ -54,7 +54,7 @@ class FulfilmentEngine {
     static final String SIGNATURE = "X-Worklane-Signature";
 
     private final Runs runs;
-    private final SchedulerClient scheduler;
+    private final Scheduler scheduler;
     private final OneTimeTask<Job> advanceTask;
     private final OneTimeTask<Job> callTask;
     private final WorkManagement work;
@@ -64,7 +64,7 @@ class FulfilmentEngine {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final SecureRandom random = new SecureRandom();
 
-    FulfilmentEngine(Runs runs, SchedulerClient scheduler, @Qualifier("fulfilmentAdvance") OneTimeTask<Job> advanceTask,
+    FulfilmentEngine(Runs runs, Scheduler scheduler, @Qualifier("fulfilmentAdvance") OneTimeTask<Job> advanceTask,
                      @Qualifier("fulfilmentCall") OneTimeTask<Job> callTask, WorkManagement work,
                      TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.runs = runs;
@@ -79,13 +79,13 @@ class FulfilmentEngine {
 
     /** Schedules the run's next move; inside the caller's transaction, so it exists only if that commits. */
     void scheduleAdvance(UUID requestId, String why) {
-        scheduler.scheduleIfNotExists(TenantJobs.instance(advanceTask, TenantContext.require(),
+        TenantJobs.schedule(scheduler, TenantJobs.instance(advanceTask, TenantContext.require(),
                 requestId + "/advance/" + why, clock.instant()));
     }
 
     /** Schedules a step's call again after an agent's retry (a new job: the failed one is gone). */
     void scheduleCall(UUID requestId, int position, int earlierAttempts) {
-        scheduler.scheduleIfNotExists(TenantJobs.instance(callTask, TenantContext.require(),
+        TenantJobs.schedule(scheduler, TenantJobs.instance(callTask, TenantContext.require(),
                 requestId + "/call/" + position + "/retry-" + earlierAttempts + "-" + clock.instant().toEpochMilli(),
                 clock.instant()));
     }
@@ -112,7 +112,7 @@ class FulfilmentEngine {
                 if (step.stage() == stage.getAsInt() && step.status() == StepStatus.WAITING) {
                     runs.start(requestId, step.position(), now);
                     if (step.kind() == StepKind.AUTOMATED) {
-                        scheduler.scheduleIfNotExists(TenantJobs.instance(callTask, TenantContext.require(),
+                        TenantJobs.schedule(scheduler, TenantJobs.instance(callTask, TenantContext.require(),
                                 requestId + "/call/" + step.position(), now));
                     }
                 }

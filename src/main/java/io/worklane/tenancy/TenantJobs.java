@@ -1,5 +1,6 @@
 package io.worklane.tenancy;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
@@ -8,6 +9,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -41,6 +44,26 @@ public final class TenantJobs {
         public String instance() {
             return tenant + "/" + subject;
         }
+    }
+
+    /**
+     * Schedules a job (once per instance id) and, when it is due, has this node look for due jobs as
+     * soon as the caller's transaction commits: db-scheduler's own immediate check runs before the
+     * commit and finds nothing, which left the job to the next poll.
+     */
+    public static boolean schedule(Scheduler scheduler, SchedulableInstance<Job> job) {
+        boolean scheduled = scheduler.scheduleIfNotExists(job);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduler.triggerCheckForDueExecutions();
+                }
+            });
+        } else {
+            scheduler.triggerCheckForDueExecutions();
+        }
+        return scheduled;
     }
 
     /** The job for {@code subject} of {@code tenant}, to schedule with db-scheduler's SchedulerClient. */

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Catalog benchmark of Worklane (issue 5): a pre-authorised, fully automated offering whose two steps
+# call a stub endpoint; orders one at a time (order -> fulfilled), then a burst submitted at once,
+# waiting until every run is fulfilled (none lost, none run twice). See bench/README.md.
+#
+#   bench/catalog.sh [--no-build] [--home DIR] [--fresh-home] [--single N] [--burst N] [--connections N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+BUILD=1
+WORK_HOME=${BENCH_CATALOG_HOME:-/var/tmp/worklane-catalog-bench}
+FRESH_HOME=0
+SINGLE=30
+BURST=1000
+CONNECTIONS=50
+DEADLINE=1800
+READY_TIMEOUT=300
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+
+usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) BUILD=0 ;;
+    --home) WORK_HOME=$2; shift ;;
+    --fresh-home) FRESH_HOME=1 ;;
+    --single) SINGLE=$2; shift ;;
+    --burst) BURST=$2; shift ;;
+    --connections) CONNECTIONS=$2; shift ;;
+    -h|--help) usage 0 ;;
+    *) echo "unknown option: $1" >&2; usage 2 ;;
+  esac
+  shift
+done
+
+JAR=target/worklane-0.1.0-SNAPSHOT.jar
+if [ -f target/app/worklane.jsa ]; then
+  JAR=target/app/worklane-0.1.0-SNAPSHOT.jar
+  JAVA_OPTS="-XX:SharedArchiveFile=target/app/worklane.jsa ${JAVA_OPTS:-}"
+fi
+RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$ROOT/bench/out/$RUN_ID-catalog
+DOCS=$ROOT/docs/benchmarks/$RUN_ID-catalog
+mkdir -p "$OUT/logs"
+source "$ROOT/bench/lib.sh"
+
+if [ "$BUILD" = 1 ]; then
+  log "building the jar"
+  ./mvnw -q -B -ntp package -DskipTests > "$OUT/logs/build.log" 2>&1 || { tail -50 "$OUT/logs/build.log"; exit 1; }
+fi
+[ -f "$JAR" ] || { echo "no $JAR: build it, or drop --no-build" >&2; exit 1; }
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "commit: $(git rev-parse --short HEAD) ($(git rev-parse --abbrev-ref HEAD))$(git diff --quiet HEAD -- src pom.xml || echo ' + uncommitted changes')"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+  echo "options: single=$SINGLE burst=$BURST connections=$CONNECTIONS java_opts='$JAVA_OPTS'"
+} > "$OUT/machine.txt"
+
+if [ "$FRESH_HOME" = 1 ] && [ -d "$WORK_HOME" ]; then
+  log "removing $WORK_HOME (--fresh-home)"
+  stop_orphan_postgres
+  rm -rf "$WORK_HOME"
+fi
+mkdir -p "$WORK_HOME"
+[ -s "$WORK_HOME/bench-operator-token" ] || \
+  (umask 077; echo "bench-operator-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$WORK_HOME/bench-operator-token")
+OPERATOR_TOKEN=$(cat "$WORK_HOME/bench-operator-token")
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+log "run $RUN_ID: WORKLANE_HOME=$WORK_HOME port=$PORT output in bench/out/$RUN_ID-catalog"
+
+load_note "start"
+T0=$(now_ns)
+# shellcheck disable=SC2086
+WORKLANE_HOME=$WORK_HOME WORKLANE_OPERATOR_TOKEN=$OPERATOR_TOKEN PORT=$PORT \
+  java $JAVA_OPTS -jar "$JAR" > "$OUT/logs/app.log" 2>&1 &
+APP_PID=$!
+echo "$APP_PID" > "$OUT/app.pid"
+rc=0
+run_child python3 "$ROOT/bench/wait_ready.py" "$PORT" "$APP_PID" "$T0" "$READY_TIMEOUT" > "$OUT/ready.ms" || rc=$?
+[ "$rc" = 0 ] || { log "the app did not get ready (rc $rc); see logs/app.log"; tail -20 "$OUT/logs/app.log"; exit 1; }
+log "app ready in $(cat "$OUT/ready.ms") ms"
+export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
+PGPORT=$(sed -n 4p "$WORK_HOME/pg/postmaster.pid" | tr -d ' '); export PGPORT
+PGPASSWORD=$(cat "$WORK_HOME/pg-password" 2>/dev/null || true); export PGPASSWORD
+
+prefix="cat-$(echo "$RUN_ID" | tr 'A-Z' 'a-z' | tr -dc 'a-z0-9')"
+run_child python3 "$ROOT/bench/stamp.py" --port "$PORT" --operator-token "$OPERATOR_TOKEN" --count 1 \
+  --prefix "$prefix" --out "$OUT" > "$OUT/stamp.log" 2> "$OUT/stamp.err" || { log "stamping failed:"; cat "$OUT/stamp.err"; exit 1; }
+TENANT=$(cut -d' ' -f1 "$OUT/tokens.txt")
+SECRET=$(cut -d' ' -f2 "$OUT/tokens.txt")
+SCHEMA=$(psql -X -qAtc "select schema_name from platform.tenants where slug = '$TENANT'")
+log "tenant $TENANT, schema $SCHEMA"
+
+load_note "orders"
+python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-before.json"
+run_child python3 "$ROOT/bench/catalog_orders.py" --port "$PORT" --slug "$TENANT" --schema "$SCHEMA" --token "$SECRET" \
+  --out "$OUT" --single "$SINGLE" --burst "$BURST" --connections "$CONNECTIONS" > "$OUT/orders.log" 2>&1 \
+  || { log "the orders failed:"; tail -20 "$OUT/orders.log"; exit 1; }
+python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-after.json"
+load_note "end"
+stop_app
+
+mkdir -p "$DOCS"
+cp "$OUT/machine.txt" "$OUT/load.txt" "$OUT/summary.json" "$OUT/orders.log" "$DOCS/"
+log "results in docs/benchmarks/$RUN_ID-catalog"
+cat "$OUT/summary.json"
