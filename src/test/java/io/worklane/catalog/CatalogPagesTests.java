@@ -83,6 +83,34 @@ class CatalogPagesTests {
         assertThat(ordered.status()).as(ordered.body()).isEqualTo(302);
     }
 
+    @Test
+    void anAgentWorksThroughTheManualStepsOnTheRequestPageAndTheRequesterSeesThemDone() {
+        var form = rita.get(page("/catalog/new-laptop"));
+        var ordered = rita.form(page("/catalog/new-laptop"), fields(form, "answer.model", "Standard 14-inch",
+                "answer.keyboard", "UK", "answer.neededBy", "2026-12-24"));
+        assertThat(ordered.status()).isEqualTo(302);
+        String link = Pattern.compile("href=\"(/t/[^\"]+/requests/[0-9a-f-]{36})\"").matcher(rita.get(page("/requests")).body())
+                .results().map(m -> m.group(1)).findFirst().orElseThrow();
+        FormBrowser ada = new FormBrowser(port);
+        assertThat(ada.signIn(slug, adminOf(slug), PASSWORD).status()).isEqualTo(302);
+
+        var before = ada.get(link);
+        assertThat(before.body()).contains("prepare", "deliver", "240 min", "under way", "/steps/prepare/complete")
+                .doesNotContain("/steps/deliver/complete");
+        assertThat(rita.get(link).body()).contains("prepare").doesNotContain("/steps/prepare/complete");
+
+        var done = ada.form(link + "/steps/prepare/complete", Map.of("_csrf", FormBrowser.csrfOf(before), "note", "Imaged"));
+        assertThat(done.status()).isEqualTo(302);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> ada.get(link).body().contains("/steps/deliver/complete"));
+        var delivered = ada.form(link + "/steps/deliver/complete", Map.of("_csrf", FormBrowser.csrfOf(ada.get(link))));
+        assertThat(delivered.status()).isEqualTo(302);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> rita.get(link).body().contains("fulfilled"));
+        assertThat(rita.get(link).body()).contains(">Done<", "Imaged", "Ada Admin");
+    }
+
     private static Map<String, String> fields(Http.Response page, String... pairs) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("_csrf", FormBrowser.csrfOf(page));

@@ -8,6 +8,7 @@ import io.worklane.catalog.ServiceRequest;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.shared.web.FieldError;
+import io.worklane.shared.web.Flash;
 import io.worklane.work.WorkOverview;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -117,6 +118,33 @@ class CatalogPages {
                     orderKey));
             return "catalog/order";
         }
+    }
+
+    @GetMapping("/t/{tenant}/requests/{id}")
+    String request(@AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id, Model model) {
+        model.addAttribute("request", catalog.request(me, id));
+        return "catalog/request";
+    }
+
+    @PostMapping("/t/{tenant}/requests/{id}/steps/{step}/complete")
+    String completeStep(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id,
+                        @PathVariable String step, @RequestParam(required = false) String note, RedirectAttributes flash) {
+        Flash.attempt(flash, () -> catalog.completeStep(me, id, step, note), "Step " + step + " done.");
+        return "redirect:/t/" + tenant + "/requests/" + id;
+    }
+
+    @PostMapping("/t/{tenant}/requests/{id}/steps/{step}/retry")
+    String retryStep(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id,
+                     @PathVariable String step, RedirectAttributes flash) {
+        Flash.attempt(flash, () -> catalog.retryStep(me, id, step), "Trying " + step + " again.");
+        return "redirect:/t/" + tenant + "/requests/" + id;
+    }
+
+    @PostMapping("/t/{tenant}/requests/{id}/steps/{step}/skip")
+    String skipStep(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id,
+                    @PathVariable String step, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        Flash.attempt(flash, () -> catalog.skipStep(me, id, step, reason), "Skipped " + step + ".");
+        return "redirect:/t/" + tenant + "/requests/" + id;
     }
 
     @GetMapping("/t/{tenant}/requests")
