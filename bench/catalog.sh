@@ -69,20 +69,7 @@ OPERATOR_TOKEN=$(cat "$WORK_HOME/bench-operator-token")
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 log "run $RUN_ID: WORKLANE_HOME=$WORK_HOME port=$PORT output in bench/out/$RUN_ID-catalog"
 
-load_note "start"
-T0=$(now_ns)
-# shellcheck disable=SC2086
-WORKLANE_HOME=$WORK_HOME WORKLANE_OPERATOR_TOKEN=$OPERATOR_TOKEN PORT=$PORT \
-  java $JAVA_OPTS -jar "$JAR" > "$OUT/logs/app.log" 2>&1 &
-APP_PID=$!
-echo "$APP_PID" > "$OUT/app.pid"
-rc=0
-run_child python3 "$ROOT/bench/wait_ready.py" "$PORT" "$APP_PID" "$T0" "$READY_TIMEOUT" > "$OUT/ready.ms" || rc=$?
-[ "$rc" = 0 ] || { log "the app did not get ready (rc $rc); see logs/app.log"; tail -20 "$OUT/logs/app.log"; exit 1; }
-log "app ready in $(cat "$OUT/ready.ms") ms"
-export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
-PGPORT=$(sed -n 4p "$WORK_HOME/pg/postmaster.pid" | tr -d ' '); export PGPORT
-PGPASSWORD=$(cat "$WORK_HOME/pg-password" 2>/dev/null || true); export PGPASSWORD
+start_app
 
 prefix="cat-$(echo "$RUN_ID" | tr 'A-Z' 'a-z' | tr -dc 'a-z0-9')"
 run_child python3 "$ROOT/bench/stamp.py" --port "$PORT" --operator-token "$OPERATOR_TOKEN" --count 1 \

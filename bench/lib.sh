@@ -53,6 +53,25 @@ stop_app() {
   rm -f "$OUT/app.pid"
   stop_orphan_postgres
 }
+# Starts the packaged app on WORK_HOME and PORT (with OPERATOR_TOKEN), waits until it is ready, and
+# points psql at its embedded PostgreSQL (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE).
+start_app() {
+  load_note "start"
+  local t0 rc=0
+  t0=$(now_ns)
+  # shellcheck disable=SC2086
+  WORKLANE_HOME=$WORK_HOME WORKLANE_OPERATOR_TOKEN=$OPERATOR_TOKEN PORT=$PORT \
+    java $JAVA_OPTS -jar "$JAR" > "$OUT/logs/app.log" 2>&1 &
+  APP_PID=$!
+  echo "$APP_PID" > "$OUT/app.pid"
+  run_child python3 "$ROOT/bench/wait_ready.py" "$PORT" "$APP_PID" "$t0" "$READY_TIMEOUT" > "$OUT/ready.ms" || rc=$?
+  [ "$rc" = 0 ] || { log "the app did not get ready (rc $rc); see logs/app.log"; tail -20 "$OUT/logs/app.log"; exit 1; }
+  log "app ready in $(cat "$OUT/ready.ms") ms"
+  export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
+  PGPORT=$(sed -n 4p "$WORK_HOME/pg/postmaster.pid" | tr -d ' '); export PGPORT
+  PGPASSWORD=$(cat "$WORK_HOME/pg-password" 2>/dev/null || true); export PGPASSWORD
+  psql -X -qAtc "select 1" >/dev/null || { log "cannot reach the embedded PostgreSQL on port $PGPORT"; exit 1; }
+}
 cleanup() {
   local rc=$?
   trap - EXIT

@@ -107,23 +107,8 @@ fi
 BASE=http://127.0.0.1:$PORT
 log "run $RUN_ID: WORKLANE_HOME=$WORK_HOME port=$PORT output in bench/out/$RUN_ID-work, results in docs/benchmarks/$RUN_ID-work"
 
-load_note "start"
-T0=$(now_ns)
-# shellcheck disable=SC2086
-WORKLANE_HOME=$WORK_HOME WORKLANE_OPERATOR_TOKEN=$OPERATOR_TOKEN PORT=$PORT \
-  java $JAVA_OPTS -jar "$JAR" > "$OUT/logs/app.log" 2>&1 &
-APP_PID=$!
-echo "$APP_PID" > "$OUT/app.pid"
-rc=0
-run_child python3 "$ROOT/bench/wait_ready.py" "$PORT" "$APP_PID" "$T0" "$READY_TIMEOUT" > "$OUT/ready.ms" || rc=$?
-[ "$rc" = 0 ] || { log "the app did not get ready (rc $rc); see logs/app.log"; tail -20 "$OUT/logs/app.log"; exit 1; }
-log "app ready in $(cat "$OUT/ready.ms") ms"
+start_app
 
-# psql to the embedded PostgreSQL: its port is in postmaster.pid, its superuser's password in pg-password.
-export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
-PGPORT=$(sed -n 4p "$WORK_HOME/pg/postmaster.pid" | tr -d ' '); export PGPORT
-PGPASSWORD=$(cat "$WORK_HOME/pg-password" 2>/dev/null || true); export PGPASSWORD
-psql -X -qAtc "select 1" >/dev/null || { log "cannot reach the embedded PostgreSQL on port $PGPORT"; exit 1; }
 echo "$PGPORT" > "$OUT/pg.port"
 
 # --- 1. the tenant and its seed ----------------------------------------------------------------------
