@@ -247,6 +247,12 @@ public class CatalogManagement {
         return request(actor, row);
     }
 
+    /** The receipt of a request, for whoever may see the request. */
+    @Transactional(readOnly = true)
+    public ServiceReceipt receipt(WorklaneUser actor, UUID id) {
+        return ServiceReceipt.of(request(actor, id));
+    }
+
     /** An agent finishes a manual step of a request's fulfilment. */
     @Transactional
     public ServiceRequest completeStep(WorklaneUser actor, UUID id, String step, String note) {

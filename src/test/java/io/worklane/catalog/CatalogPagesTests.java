@@ -109,6 +109,9 @@ class CatalogPagesTests {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> rita.get(link).body().contains("fulfilled"));
         assertThat(rita.get(link).body()).contains(">Done<", "Imaged", "Ada Admin");
+        var receipt = rita.get(link + "/receipt");
+        assertThat(receipt.status()).isEqualTo(200);
+        assertThat(receipt.body()).contains("Service receipt OPS-", "Rita Requester", "300 min", "Ada Admin: Imaged", "UK");
     }
 
     private static Map<String, String> fields(Http.Response page, String... pairs) {

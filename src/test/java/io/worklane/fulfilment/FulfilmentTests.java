@@ -125,6 +125,16 @@ class FulfilmentTests {
         assertThat(calls.get(0).signature()).isEqualTo("sha256=" + hmac(secret, calls.get(0).body()));
         assertThat(rita.get(api("/fulfilment/signing-secret")).status()).isEqualTo(403);
         assertThat(rita.get(api("/catalog/offerings/instant-db")).json().get("fulfilment").isNull()).isTrue();
+
+        var receipt = rita.get(api("/requests/" + id + "/receipt?download=true"));
+        assertThat(receipt.header("Content-Disposition")).isEqualTo("attachment; filename=\"receipt-" + done.get("item").asString() + ".json\"");
+        JsonNode proof = receipt.json();
+        assertThat(proof.get("fulfilment").asString()).isEqualTo("fulfilled");
+        assertThat(proof.get("plannedMinutes").asLong()).isEqualTo(2);
+        assertThat(proof.get("actualSeconds").asLong()).isBetween(0L, 10L);
+        assertThat(proof.get("answers").get("size").asInt()).isEqualTo(20);
+        assertThat(proof.get("steps")).hasSize(2);
+        assertThat(proof.get("steps").get(1).get("finishedAt").isNull()).isFalse();
     }
 
     @Test

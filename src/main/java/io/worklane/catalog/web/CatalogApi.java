@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.worklane.catalog.CatalogManagement;
 import io.worklane.catalog.Offering;
 import io.worklane.catalog.OfferingDefinition;
+import io.worklane.catalog.ServiceReceipt;
 import io.worklane.catalog.ServiceRequest;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.Versions;
@@ -100,6 +101,18 @@ class CatalogApi {
     @Operation(summary = "One request (its requester, or staff)")
     ServiceRequest request(@AuthenticationPrincipal WorklaneUser actor, @PathVariable UUID id) {
         return catalog.request(actor, id);
+    }
+
+    @GetMapping(path = BASE + "/requests/{id}/receipt", produces = "application/json")
+    @Operation(summary = "A request's service receipt: what was ordered, each step, who or what did it, when, planned and actual")
+    ResponseEntity<ServiceReceipt> receipt(@AuthenticationPrincipal WorklaneUser actor, @PathVariable UUID id,
+                                           @RequestParam(required = false) boolean download) {
+        ServiceReceipt receipt = catalog.receipt(actor, id);
+        var response = ResponseEntity.ok();
+        if (download) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"receipt-" + receipt.item() + ".json\"");
+        }
+        return response.body(receipt);
     }
 
     /** What an agent says when finishing or skipping a step. */

@@ -126,6 +126,13 @@ class CatalogPages {
         return "catalog/request";
     }
 
+    /** The receipt, printable: a page without the app's navigation, for paper or PDF. */
+    @GetMapping("/t/{tenant}/requests/{id}/receipt")
+    String receipt(@AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id, Model model) {
+        model.addAttribute("receipt", catalog.receipt(me, id));
+        return "catalog/receipt";
+    }
+
     @PostMapping("/t/{tenant}/requests/{id}/steps/{step}/complete")
     String completeStep(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id,
                         @PathVariable String step, @RequestParam(required = false) String note, RedirectAttributes flash) {
