@@ -242,9 +242,12 @@ public class CatalogManagement {
     /** A request its requester, or staff, may see; to others it does not exist. */
     @Transactional(readOnly = true)
     public ServiceRequest request(WorklaneUser actor, UUID id) {
-        ServiceRequests.Row row = requests.find(id).filter(r -> actor.isStaff() || r.requesterId().equals(actor.id().value()))
+        return request(actor, visibleRow(actor, id));
+    }
+
+    private ServiceRequests.Row visibleRow(WorklaneUser actor, UUID id) {
+        return requests.find(id).filter(r -> actor.isStaff() || r.requesterId().equals(actor.id().value()))
                 .orElseThrow(() -> ApiProblem.notFound("There is no request " + id + "."));
-        return request(actor, row);
     }
 
     /** The receipt of a request, for whoever may see the request. */
@@ -256,25 +259,25 @@ public class CatalogManagement {
     /** An agent finishes a manual step of a request's fulfilment. */
     @Transactional
     public ServiceRequest completeStep(WorklaneUser actor, UUID id, String step, String note) {
-        request(actor, id);
+        ServiceRequests.Row row = visibleRow(actor, id);
         fulfilment.complete(actor, id, step, note);
-        return request(actor, id);
+        return request(actor, row);
     }
 
     /** An agent tries a failed step again. */
     @Transactional
     public ServiceRequest retryStep(WorklaneUser actor, UUID id, String step) {
-        request(actor, id);
+        ServiceRequests.Row row = visibleRow(actor, id);
         fulfilment.retry(actor, id, step);
-        return request(actor, id);
+        return request(actor, row);
     }
 
     /** An agent skips a failed step, saying why. */
     @Transactional
     public ServiceRequest skipStep(WorklaneUser actor, UUID id, String step, String reason) {
-        request(actor, id);
+        ServiceRequests.Row row = visibleRow(actor, id);
         fulfilment.skip(actor, id, step, reason);
-        return request(actor, id);
+        return request(actor, row);
     }
 
     // --- helpers -------------------------------------------------------------------------------------

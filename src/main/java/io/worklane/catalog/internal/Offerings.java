@@ -12,11 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static io.worklane.shared.database.SqlTimes.instant;
+import static io.worklane.shared.database.SqlTimes.utc;
 
 /** Offerings and their versions, in SQL. */
 @Repository
@@ -105,12 +106,4 @@ public class Offerings {
                 instant(rs, "updated_at")));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

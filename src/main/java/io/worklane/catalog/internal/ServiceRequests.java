@@ -1,5 +1,6 @@
 package io.worklane.catalog.internal;
 
+import io.worklane.shared.database.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -59,7 +60,7 @@ public class ServiceRequests {
                         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) on conflict do nothing""")
                 .params(id, itemId, itemKey, offeringId, version, requester, json.writeValueAsString(answers),
                         idempotency == null ? null : idempotency.key(), idempotency == null ? null : idempotency.orderHash(),
-                        Offerings.utc(at))
+                        SqlTimes.utc(at))
                 .update() == 1;
     }
 
@@ -83,6 +84,6 @@ public class ServiceRequests {
         return new Row(rs.getObject("id", UUID.class), rs.getString("item_key"), rs.getObject("offering_id", UUID.class),
                 rs.getInt("offering_version"), rs.getString("offering_key"), rs.getString("offering_name"),
                 json.readValue(rs.getString("answers"), ANSWERS), rs.getObject("requester_id", UUID.class),
-                rs.getString("requester_name"), rs.getString("requester_email"), Offerings.instant(rs, "created_at"));
+                rs.getString("requester_name"), rs.getString("requester_email"), SqlTimes.instant(rs, "created_at"));
     }
 }

@@ -13,13 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static io.worklane.shared.database.SqlTimes.instant;
+import static io.worklane.shared.database.SqlTimes.utc;
 
 /** Fulfilment runs and their steps, in SQL. */
 @Repository
@@ -161,12 +162,4 @@ public class Runs {
                 rs.getString("done_by_name"), rs.getString("note"));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
 }

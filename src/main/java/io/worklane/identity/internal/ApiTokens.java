@@ -1,5 +1,6 @@
 package io.worklane.identity.internal;
 
+import io.worklane.shared.database.SqlTimes;
 import io.worklane.identity.ApiToken;
 import io.worklane.identity.User;
 import io.worklane.shared.UserId;
@@ -28,10 +29,10 @@ public class ApiTokens {
             rs.getObject("id", UUID.class),
             rs.getString("name"),
             rs.getString("hint"),
-            Users.instant(rs, "created_at"),
-            Users.instant(rs, "expires_at"),
-            Users.instant(rs, "last_used_at"),
-            Users.instant(rs, "revoked_at"));
+            SqlTimes.instant(rs, "created_at"),
+            SqlTimes.instant(rs, "expires_at"),
+            SqlTimes.instant(rs, "last_used_at"),
+            SqlTimes.instant(rs, "revoked_at"));
 
     private final JdbcClient jdbc;
 
@@ -71,8 +72,8 @@ public class ApiTokens {
                         rs.getString("user_name"),
                         Users.roles(rs.getArray("user_roles")),
                         rs.getBoolean("user_active"),
-                        Users.instant(rs, "user_created_at"),
-                        Users.instant(rs, "user_updated_at"),
+                        SqlTimes.instant(rs, "user_created_at"),
+                        SqlTimes.instant(rs, "user_updated_at"),
                         rs.getLong("user_version"))))
                 .optional();
     }

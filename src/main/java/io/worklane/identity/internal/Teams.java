@@ -1,5 +1,6 @@
 package io.worklane.identity.internal;
 
+import io.worklane.shared.database.SqlTimes;
 import io.worklane.identity.Team;
 import io.worklane.identity.TeamMember;
 import io.worklane.shared.Page;
@@ -29,7 +30,7 @@ public class Teams {
             rs.getString("name"),
             rs.getString("description"),
             rs.getInt("member_count"),
-            Users.instant(rs, "created_at"),
+            SqlTimes.instant(rs, "created_at"),
             rs.getLong("version"));
 
     private final JdbcClient jdbc;
@@ -76,7 +77,7 @@ public class Teams {
                         where m.team_id = ? order by lower(u.name), u.id""")
                 .param(id.value())
                 .query((rs, row) -> new TeamMember(new UserId(rs.getObject("id", UUID.class)), rs.getString("name"),
-                        rs.getString("email"), Users.instant(rs, "added_at")))
+                        rs.getString("email"), SqlTimes.instant(rs, "added_at")))
                 .list();
     }
 

@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Array;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,6 +18,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import static io.worklane.shared.database.SqlTimes.instant;
 
 /** People of the current tenant (the connection is already routed to its schema). */
 @Repository
@@ -114,10 +115,5 @@ public class Users {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(codes).map(Role::fromCode).forEach(roles::add);
         return roles;
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package io.worklane.work.internal;
 
+import io.worklane.shared.database.SqlTimes;
 import io.worklane.work.Attachment;
 import io.worklane.work.ItemId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +40,7 @@ public class Attachments {
                         insert into item_attachments (id, item_id, filename, content_type, size, sha256, uploaded_by,
                                                       uploaded_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, item.value(), filename, contentType, size, sha256, uploadedBy, Items.ts(at)).update();
+                .params(id, item.value(), filename, contentType, size, sha256, uploadedBy, SqlTimes.utc(at)).update();
     }
 
     public List<Attachment> of(ItemId item) {
@@ -54,13 +55,13 @@ public class Attachments {
 
     public boolean remove(UUID id, Instant at) {
         return jdbc.sql("update item_attachments set deleted_at = ? where id = ? and deleted_at is null")
-                .params(Items.ts(at), id).update() == 1;
+                .params(SqlTimes.utc(at), id).update() == 1;
     }
 
     private static Attachment attachment(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Attachment(rs.getObject("id", UUID.class), rs.getString("filename"), rs.getString("content_type"),
                 rs.getLong("size"), HexFormat.of().formatHex(rs.getBytes("sha256")),
                 new Attachment.Uploader(rs.getObject("uploaded_by", UUID.class), rs.getString("uploader_name")),
-                Items.instant(rs, "uploaded_at"));
+                SqlTimes.instant(rs, "uploaded_at"));
     }
 }

@@ -1,5 +1,6 @@
 package io.worklane.work.internal;
 
+import io.worklane.shared.database.SqlTimes;
 import io.worklane.work.Block;
 import io.worklane.work.Refs.Person;
 import io.worklane.work.Refs.TeamRef;
@@ -34,7 +35,7 @@ public class Blocks {
                         person(rs.getObject("w_id", UUID.class), rs.getString("w_name"), rs.getString("w_email")),
                         rs.getObject("t_id", UUID.class) == null ? null
                                 : new TeamRef(rs.getObject("t_id", UUID.class), rs.getString("t_key"), rs.getString("t_name")),
-                        Items.instant(rs, "blocked_at"),
+                        SqlTimes.instant(rs, "blocked_at"),
                         person(rs.getObject("u_id", UUID.class), rs.getString("u_name"), rs.getString("u_email"))))
                 .optional();
     }
@@ -43,7 +44,7 @@ public class Blocks {
         jdbc.sql("""
                         insert into item_blocks (id, item_id, reason, waiting_on_user, waiting_on_team, blocked_at, blocked_by)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), item, reason, waitingOnUser, waitingOnTeam, Items.ts(at), actor).update();
+                .params(UUID.randomUUID(), item, reason, waitingOnUser, waitingOnTeam, SqlTimes.utc(at), actor).update();
     }
 
     /** Closes the open block; returns when it began, or empty when the item was not blocked. */
@@ -51,8 +52,8 @@ public class Blocks {
         return jdbc.sql("""
                         update item_blocks set unblocked_at = ?, unblocked_by = ?
                         where item_id = ? and unblocked_at is null returning blocked_at""")
-                .params(Items.ts(at), actor, item)
-                .query((rs, n) -> Items.instant(rs, "blocked_at")).optional();
+                .params(SqlTimes.utc(at), actor, item)
+                .query((rs, n) -> SqlTimes.instant(rs, "blocked_at")).optional();
     }
 
     private static Person person(UUID id, String name, String email) {

@@ -1,5 +1,6 @@
 package io.worklane.work.internal;
 
+import io.worklane.shared.database.SqlTimes;
 import io.worklane.work.Comment;
 import io.worklane.work.ItemId;
 import io.worklane.work.Refs.Person;
@@ -34,7 +35,7 @@ public class Comments {
         jdbc.sql("""
                         insert into item_comments (id, item_id, author_id, body, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(id, item.value(), author, body, Items.ts(at), Items.ts(at)).update();
+                .params(id, item.value(), author, body, SqlTimes.utc(at), SqlTimes.utc(at)).update();
     }
 
     public List<Comment> of(ItemId item) {
@@ -51,19 +52,19 @@ public class Comments {
         return jdbc.sql("""
                         update item_comments set body = ?, updated_at = ?, version = version + 1
                         where id = ? and version = ? and deleted_at is null""")
-                .params(body, Items.ts(at), id, expectedVersion).update() == 1;
+                .params(body, SqlTimes.utc(at), id, expectedVersion).update() == 1;
     }
 
     public boolean delete(UUID id, long expectedVersion, Instant at) {
         return jdbc.sql("""
                         update item_comments set body = '', deleted_at = ?, version = version + 1
                         where id = ? and version = ? and deleted_at is null""")
-                .params(Items.ts(at), id, expectedVersion).update() == 1;
+                .params(SqlTimes.utc(at), id, expectedVersion).update() == 1;
     }
 
     private static Comment comment(java.sql.ResultSet rs) throws java.sql.SQLException {
-        Instant created = Items.instant(rs, "created_at");
-        Instant updated = Items.instant(rs, "updated_at");
+        Instant created = SqlTimes.instant(rs, "created_at");
+        Instant updated = SqlTimes.instant(rs, "updated_at");
         return new Comment(rs.getObject("id", UUID.class),
                 new Person(rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getString("author_email")),
                 rs.getString("body"), created, updated, !updated.equals(created), rs.getLong("version"));

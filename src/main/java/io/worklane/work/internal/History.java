@@ -1,5 +1,6 @@
 package io.worklane.work.internal;
 
+import io.worklane.shared.database.SqlTimes;
 import io.worklane.work.HistoryEntry;
 import io.worklane.work.ItemId;
 import io.worklane.work.Refs.Person;
@@ -52,7 +53,7 @@ public class History {
                         insert into item_history (item_id, at, actor_id, version, kind, field, old_value, new_value,
                                                   old_text, new_text)
                         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""",
-                changes.stream().map(c -> new Object[]{item.value(), Items.ts(at), actor, version, c.kind(), c.field(),
+                changes.stream().map(c -> new Object[]{item.value(), SqlTimes.utc(at), actor, version, c.kind(), c.field(),
                         jsonOrNull(c.oldValue()), jsonOrNull(c.newValue()), c.oldText(), c.newText()}).toList());
     }
 
@@ -69,7 +70,7 @@ public class History {
 
     private HistoryEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
         UUID actor = rs.getObject("actor_id", UUID.class);
-        return new HistoryEntry(Items.instant(rs, "at"),
+        return new HistoryEntry(SqlTimes.instant(rs, "at"),
                 actor == null ? null : new Person(actor, rs.getString("actor_name"), rs.getString("actor_email")),
                 rs.getLong("version"), rs.getString("kind"), rs.getString("field"), rs.getString("old_text"),
                 rs.getString("new_text"));

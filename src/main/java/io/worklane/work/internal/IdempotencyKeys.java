@@ -1,5 +1,6 @@
 package io.worklane.work.internal;
 
+import io.worklane.shared.database.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,10 +39,10 @@ public class IdempotencyKeys {
         return jdbc.sql("""
                         insert into idempotency_keys (user_id, key, request_hash, item_id, created_at)
                         values (?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(user, key, requestHash, item, Items.ts(at)).update() == 1;
+                .params(user, key, requestHash, item, SqlTimes.utc(at)).update() == 1;
     }
 
     public int forgetOlderThan(Instant cutoff) {
-        return jdbc.sql("delete from idempotency_keys where created_at < ?").param(Items.ts(cutoff)).update();
+        return jdbc.sql("delete from idempotency_keys where created_at < ?").param(SqlTimes.utc(cutoff)).update();
     }
 }

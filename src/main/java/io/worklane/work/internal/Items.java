@@ -22,12 +22,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static io.worklane.shared.database.SqlTimes.instant;
+import static io.worklane.shared.database.SqlTimes.utc;
 
 /** Work items of the current tenant, in SQL. */
 @Repository
@@ -124,8 +126,8 @@ public class Items {
                 .params(item.id(), teamKey, item.teamId(), item.typeId(), item.category(),
                         item.statusId(), item.priority(), item.title(), item.description(), item.assigneeId(),
                         item.reporterId(), item.labels().toArray(String[]::new), item.dueDate(), item.parentId(),
-                        json.writeValueAsString(item.fields()), ts(item.createdAt()), ts(item.updatedAt()),
-                        ts(item.statusChangedAt()), ts(item.resolvedAt()), item.teamId())
+                        json.writeValueAsString(item.fields()), utc(item.createdAt()), utc(item.updatedAt()),
+                        utc(item.statusChangedAt()), utc(item.resolvedAt()), item.teamId())
                 .query(String.class).single();
     }
 
@@ -146,8 +148,8 @@ public class Items {
         return jdbc.sql(sql)
                 .params(next.statusId(), next.priority(), next.title(), next.description(), next.assigneeId(),
                         next.labels().toArray(String[]::new), next.dueDate(), next.parentId(),
-                        json.writeValueAsString(next.fields()), ts(next.updatedAt()), ts(next.statusChangedAt()),
-                        ts(next.resolvedAt()), next.version(), next.id(), expectedVersion)
+                        json.writeValueAsString(next.fields()), utc(next.updatedAt()), utc(next.statusChangedAt()),
+                        utc(next.resolvedAt()), next.version(), next.id(), expectedVersion)
                 .update() == 1;
     }
 
@@ -156,7 +158,7 @@ public class Items {
      * comment never makes someone's pending edit of the fields stale.
      */
     public void touch(ItemId id, Instant at) {
-        jdbc.sql("update work_items set updated_at = ? where id = ?").params(ts(at), id.value()).update();
+        jdbc.sql("update work_items set updated_at = ? where id = ?").params(utc(at), id.value()).update();
         jdbc.sql("update item_search s set search = " + SEARCH_VECTOR + " from work_items i where i.id = s.item_id and i.id = ?")
                 .param(id.value()).update();
     }
@@ -250,12 +252,4 @@ public class Items {
         }).orElse(row.fields());
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
-    }
 }

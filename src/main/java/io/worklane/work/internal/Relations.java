@@ -1,5 +1,6 @@
 package io.worklane.work.internal;
 
+import io.worklane.shared.database.SqlTimes;
 import io.worklane.work.ItemId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,7 +21,7 @@ public class Relations {
     /** Adds a watcher; false when they already watch. */
     public boolean watch(ItemId item, UUID user, Instant at) {
         return jdbc.sql("insert into item_watchers (item_id, user_id, added_at) values (?, ?, ?) on conflict do nothing")
-                .params(item.value(), user, Items.ts(at)).update() == 1;
+                .params(item.value(), user, SqlTimes.utc(at)).update() == 1;
     }
 
     /** Adds several watchers in one statement; those already watching are left as they are. */
@@ -28,7 +29,7 @@ public class Relations {
         jdbc.sql("""
                         insert into item_watchers (item_id, user_id, added_at)
                         select ?, u, ? from unnest(?::uuid[]) as u on conflict do nothing""")
-                .params(item.value(), Items.ts(at), users.toArray(UUID[]::new)).update();
+                .params(item.value(), SqlTimes.utc(at), users.toArray(UUID[]::new)).update();
     }
 
     public boolean unwatch(ItemId item, UUID user) {
@@ -40,7 +41,7 @@ public class Relations {
         return jdbc.sql("""
                         insert into item_links (source_id, target_id, kind, created_at, created_by)
                         values (?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(source, target, kind, Items.ts(at), actor).update() == 1;
+                .params(source, target, kind, SqlTimes.utc(at), actor).update() == 1;
     }
 
     public boolean unlink(UUID source, UUID target, String kind) {

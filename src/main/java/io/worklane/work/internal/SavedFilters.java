@@ -1,5 +1,6 @@
 package io.worklane.work.internal;
 
+import io.worklane.shared.database.SqlTimes;
 import io.worklane.work.Refs.Person;
 import io.worklane.work.SavedFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,14 +42,14 @@ public class SavedFilters {
         jdbc.sql("""
                         insert into saved_filters (id, owner_id, name, query, shared, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, owner, name, query, shared, Items.ts(at), Items.ts(at)).update();
+                .params(id, owner, name, query, shared, SqlTimes.utc(at), SqlTimes.utc(at)).update();
     }
 
     public boolean update(UUID id, long expectedVersion, String name, String query, boolean shared, Instant at) {
         return jdbc.sql("""
                         update saved_filters set name = ?, query = ?, shared = ?, updated_at = ?, version = version + 1
                         where id = ? and version = ?""")
-                .params(name, query, shared, Items.ts(at), id, expectedVersion).update() == 1;
+                .params(name, query, shared, SqlTimes.utc(at), id, expectedVersion).update() == 1;
     }
 
     public boolean delete(UUID id, long expectedVersion) {
@@ -58,7 +59,7 @@ public class SavedFilters {
     private static SavedFilter filter(ResultSet rs) throws SQLException {
         return new SavedFilter(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("query"),
                 rs.getBoolean("shared"), new Person(rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
-                rs.getString("owner_email")), Items.instant(rs, "created_at"), Items.instant(rs, "updated_at"),
+                rs.getString("owner_email")), SqlTimes.instant(rs, "created_at"), SqlTimes.instant(rs, "updated_at"),
                 rs.getLong("version"));
     }
 }
