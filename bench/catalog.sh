@@ -33,27 +33,15 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-JAR=target/worklane-0.1.0-SNAPSHOT.jar
-if [ -f target/app/worklane.jsa ]; then
-  JAR=target/app/worklane-0.1.0-SNAPSHOT.jar
-  JAVA_OPTS="-XX:SharedArchiveFile=target/app/worklane.jsa ${JAVA_OPTS:-}"
-fi
 RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$ROOT/bench/out/$RUN_ID-catalog
 DOCS=$ROOT/docs/benchmarks/$RUN_ID-catalog
 mkdir -p "$OUT/logs"
 source "$ROOT/bench/lib.sh"
 
-if [ "$BUILD" = 1 ]; then
-  log "building the jar"
-  ./mvnw -q -B -ntp package -DskipTests > "$OUT/logs/build.log" 2>&1 || { tail -50 "$OUT/logs/build.log"; exit 1; }
-fi
-[ -f "$JAR" ] || { echo "no $JAR: build it, or drop --no-build" >&2; exit 1; }
+build_jar
 {
-  echo "date: $(date -u +%FT%TZ)"
-  echo "commit: $(git rev-parse --short HEAD) ($(git rev-parse --abbrev-ref HEAD))$(git diff --quiet HEAD -- src pom.xml || echo ' + uncommitted changes')"
-  echo "nproc: $(nproc)"
-  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+  machine_header
   echo "options: single=$SINGLE burst=$BURST connections=$CONNECTIONS java_opts='$JAVA_OPTS'"
 } > "$OUT/machine.txt"
 

@@ -1,7 +1,15 @@
-# Shared by bench/work.sh and bench/board.sh (sourced after ROOT, OUT, WORK_HOME and DEADLINE are set):
-# logging, load notes, the tools they need, stopping what they started, and a deadline watchdog.
+# Shared by bench/work.sh, bench/board.sh and bench/catalog.sh (sourced after ROOT, OUT, WORK_HOME and
+# DEADLINE are set): the jar, building it, logging, load notes, tools, starting and stopping the app, a watchdog.
 # shellcheck shell=bash
 APP_PID=""
+
+# The packaged app: target/app with its class-data-sharing archive when there, else the plain jar.
+JAR=target/worklane-0.1.0-SNAPSHOT.jar
+if [ -f target/app/worklane.jsa ]; then
+  JAR=target/app/worklane-0.1.0-SNAPSHOT.jar
+  JAVA_OPTS="-XX:SharedArchiveFile=target/app/worklane.jsa ${JAVA_OPTS:-}"
+fi
+
 WATCHDOG=""
 CHILD=""
 
@@ -27,6 +35,22 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+
+# --- build, machine -----------------------------------------------------------------------------
+build_jar() {
+  if [ "$BUILD" = 1 ]; then
+    log "building the jar"
+    ./mvnw -q -B -ntp package -DskipTests > "$OUT/logs/build.log" 2>&1 || { tail -50 "$OUT/logs/build.log"; exit 1; }
+  fi
+  [ -f "$JAR" ] || { echo "no $JAR: build it, or drop --no-build" >&2; exit 1; }
+}
+# The first lines of machine.txt: when, which code, which machine.
+machine_header() {
+  echo "date: $(date -u +%FT%TZ)"
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null) ($(git rev-parse --abbrev-ref HEAD 2>/dev/null))$(git diff --quiet HEAD -- 2>/dev/null || echo ' + uncommitted changes')"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+}
 
 # --- stopping what we started (the data dir stays) -------------------------------------------------
 stop_orphan_postgres() {

@@ -58,11 +58,6 @@ done
 [ "${BENCH_NO_BUILD:-0}" = 1 ] && BUILD=0
 if [ "$SKIP_SEED" = 1 ] && [ -z "$TENANT" ]; then echo "--skip-seed needs --tenant SLUG" >&2; exit 2; fi
 
-JAR=target/worklane-0.1.0-SNAPSHOT.jar
-if [ -f target/app/worklane.jsa ]; then
-  JAR=target/app/worklane-0.1.0-SNAPSHOT.jar
-  JAVA_OPTS="-XX:SharedArchiveFile=target/app/worklane.jsa ${JAVA_OPTS:-}"
-fi
 RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$ROOT/bench/out/$RUN_ID-work          # everything, tokens and request lists included (git-ignored)
 DOCS=$ROOT/docs/benchmarks/$RUN_ID-work   # what is worth keeping: raw wrk output, seed figures, summary
@@ -72,16 +67,9 @@ ln -sfn "$RUN_ID-work" "$ROOT/bench/out/latest-work"
 source "$ROOT/bench/lib.sh"
 
 # --- build, machine ------------------------------------------------------------------------------
-if [ "$BUILD" = 1 ]; then
-  log "building the jar"
-  ./mvnw -q -B -ntp package -DskipTests > "$OUT/logs/build.log" 2>&1 || { tail -50 "$OUT/logs/build.log"; exit 1; }
-fi
-[ -f "$JAR" ] || { echo "no $JAR: build it, or drop --no-build" >&2; exit 1; }
+build_jar
 {
-  echo "date: $(date -u +%FT%TZ)"
-  echo "commit: $(git rev-parse --short HEAD 2>/dev/null) ($(git rev-parse --abbrev-ref HEAD 2>/dev/null))$(git diff --quiet HEAD -- 2>/dev/null || echo ' + uncommitted changes')"
-  echo "nproc: $(nproc)"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  machine_header
   echo "free -h:"; free -h
   echo "java -version:"; java -version 2>&1
   echo "wrk: $(wrk --version 2>&1 | head -1)"
