@@ -1,9 +1,14 @@
 package io.worklane.catalog;
 
+import io.worklane.approval.Approval;
+import io.worklane.approval.ApprovalPolicy;
+import io.worklane.approval.ApprovalSubject;
+import io.worklane.approval.Approvals;
 import io.worklane.catalog.internal.Offerings;
 import io.worklane.catalog.internal.ServiceRequests;
 import io.worklane.fulfilment.Fulfilment;
 import io.worklane.fulfilment.FulfilmentPlan;
+import io.worklane.fulfilment.FulfilmentProgress;
 import io.worklane.identity.IdentityManagement;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.TimeOrderedIds;
@@ -48,6 +53,8 @@ public class CatalogManagement {
 
     /** The work item type every order creates (one of the default types). */
     public static final String REQUEST_TYPE = "Service request";
+    /** What a request is to the approval engine. */
+    static final String APPROVAL_KIND = "service-request";
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
     private static final int MY_REQUESTS = 200;
 
@@ -57,14 +64,16 @@ public class CatalogManagement {
     private final WorkOverview overview;
     private final IdentityManagement identity;
     private final Fulfilment fulfilment;
+    private final Approvals approvals;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     CatalogManagement(Offerings offerings, ServiceRequests requests, WorkManagement work, WorkOverview overview,
-                      IdentityManagement identity, Fulfilment fulfilment, TransactionTemplate transactions,
-                      JsonMapper json, Clock clock) {
+                      IdentityManagement identity, Fulfilment fulfilment, Approvals approvals,
+                      TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.fulfilment = fulfilment;
+        this.approvals = approvals;
         this.transactions = transactions;
         this.json = json;
         this.offerings = offerings;
@@ -189,10 +198,12 @@ public class CatalogManagement {
                 idempotency, item.createdAt())) {
             throw new ConcurrentRetry();
         }
+        Approvals.Start approval = approvals.start(new ApprovalSubject(APPROVAL_KIND, id, "offering:" + offering.key(),
+                item.title(), "/requests/" + id, details(offering, kept), actor.id().value(), kept), offering.approval());
         fulfilment.start(id, item.key(), offering.fulfilment(), Map.of(
                 "answers", kept,
                 "request", Map.of("id", id.toString(), "item", item.key(), "offering", offering.key()),
-                "requester", Map.of("email", actor.email(), "name", actor.displayName())));
+                "requester", Map.of("email", actor.email(), "name", actor.displayName())), !approval.approved());
         return request(actor, requests.find(id).orElseThrow());
     }
 
@@ -284,10 +295,13 @@ public class CatalogManagement {
 
     private ServiceRequest request(WorklaneUser actor, ServiceRequests.Row row) {
         WorkItem item = work.get(actor, row.itemKey());
+        Approval approval = approvals.ofSubject(actor, APPROVAL_KIND, row.id()).orElse(null);
+        FulfilmentProgress run = fulfilment.progress(row.id()).orElse(null);
         return new ServiceRequest(row.id(), row.itemKey(), item.title(), item.status().name(), item.status().phase(),
                 new ServiceRequest.OfferingRef(row.offeringKey(), row.offeringVersion(), row.offeringName()),
                 row.answers(), new ServiceRequest.Requester(row.requesterId(), row.requesterName(), row.requesterEmail()),
-                row.createdAt(), fulfilment.progress(row.id()).orElse(null));
+                row.createdAt(), approval, run, RequestOutlook.waitingOn(item.status().phase(), item.team().name(), approval, run),
+                RequestOutlook.expectedBy(item.status().phase(), run, clock.instant()));
     }
 
     private Offerings.Stored visible(WorklaneUser actor, String key) {
@@ -310,6 +324,13 @@ public class CatalogManagement {
     private String description(Offering offering, Map<String, Object> answers) {
         StringBuilder text = new StringBuilder("Ordered from the catalog: **" + offering.name() + "** (version "
                 + offering.version() + ").\n\n");
+        details(offering, answers).forEach(d -> text.append("- ").append(d.label()).append(": ").append(d.value()).append('\n'));
+        return text.toString();
+    }
+
+    /** Each answer under its field's label, as people read it (names, not ids; yes and no). */
+    private List<ApprovalSubject.Detail> details(Offering offering, Map<String, Object> answers) {
+        List<ApprovalSubject.Detail> details = new ArrayList<>();
         for (FormField field : offering.form()) {
             Object value = answers.get(field.key());
             if (value == null) {
@@ -321,9 +342,9 @@ public class CatalogManagement {
                 case NUMBER -> value instanceof java.math.BigDecimal number ? number.toPlainString() : value.toString();
                 default -> value.toString();
             };
-            text.append("- ").append(field.label()).append(": ").append(shown.replace("\n", " ")).append('\n');
+            details.add(new ApprovalSubject.Detail(field.label(), shown.replace("\n", " ")));
         }
-        return text.toString();
+        return details;
     }
 
     private record Checked(Offering offering, UUID teamId) {
@@ -365,6 +386,9 @@ public class CatalogManagement {
                 .forEach(t -> errors.add(new FieldError("entitlement.teams", "there is no team with the key " + t)));
         RequestForm form = new RequestForm(definition.form());
         errors.addAll(form.problems());
+        ApprovalPolicy approval = definition.approval() == null ? ApprovalPolicy.NONE : definition.approval();
+        errors.addAll(approvals.problems(approval, "approval"));
+        errors.addAll(factProblems(approval, form));
         FulfilmentPlan plan = definition.fulfilment() == null ? FulfilmentPlan.NONE : definition.fulfilment();
         errors.addAll(plan.problems("fulfilment", t -> offerings.team(t).isPresent()));
         String serviceLevel = definition.serviceLevel() == null || definition.serviceLevel().isBlank() ? null
@@ -376,7 +400,29 @@ public class CatalogManagement {
             throw ApiProblem.invalidFields(errors);
         }
         return new Checked(new Offering(key, 0, name, description, category, icon, new Offering.TeamRef(teamKey, teamName),
-                entitlement, form.fields(), serviceLevel, plan, false, null, null), teamId);
+                entitlement, form.fields(), serviceLevel, approval, plan, false, null, null), teamId);
+    }
+
+    /** Auto-approval rules look at answers: each must name a field of the form, a quota's quantity a number field. */
+    private static List<FieldError> factProblems(ApprovalPolicy approval, RequestForm form) {
+        List<FieldError> errors = new ArrayList<>();
+        if (approval.autoApprove() == null) {
+            return errors;
+        }
+        Map<String, FormField> fields = form.fields().stream().filter(f -> f != null && f.key() != null)
+                .collect(Collectors.toMap(FormField::key, f -> f, (a, b) -> a));
+        var when = approval.autoApprove().when();
+        for (int n = 0; n < when.size(); n++) {
+            if (when.get(n) != null && when.get(n).fact() != null && !fields.containsKey(when.get(n).fact())) {
+                errors.add(new FieldError("approval.autoApprove.when[" + n + "].fact", "must be the key of a field of the form"));
+            }
+        }
+        var quota = approval.autoApprove().quota();
+        if (quota != null && quota.quantity() != null
+                && (!fields.containsKey(quota.quantity()) || fields.get(quota.quantity()).kind() != FieldKind.NUMBER)) {
+            errors.add(new FieldError("approval.autoApprove.quota.quantity", "must be the key of a number field of the form"));
+        }
+        return errors;
     }
 
     private static String text(String value, String field, int min, int max, List<FieldError> errors) {
@@ -389,7 +435,7 @@ public class CatalogManagement {
 
     private static OfferingDefinition withKey(OfferingDefinition d, String key) {
         return new OfferingDefinition(key, d.name(), d.description(), d.category(), d.icon(), d.team(), d.entitlement(),
-                d.form(), d.serviceLevel(), d.fulfilment());
+                d.form(), d.serviceLevel(), d.approval(), d.fulfilment());
     }
 
     private static String normal(String key) {

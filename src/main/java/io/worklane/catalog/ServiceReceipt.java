@@ -1,5 +1,6 @@
 package io.worklane.catalog;
 
+import io.worklane.approval.Approval;
 import io.worklane.fulfilment.FulfilmentProgress.StepProgress;
 
 import java.time.Duration;
@@ -10,13 +11,14 @@ import java.util.UUID;
 
 /**
  * What a request proves once it is done: what was ordered (the offering at its version, the answers),
- * by whom and when, each step of its fulfilment with who or what did it, when, and planned against
+ * by whom and when, its approval (each stage, who decided what, when and why; null when
+ * pre-authorised), each step of its fulfilment with who or what did it, when, and planned against
  * actual duration, and the whole request's planned and actual time.
  */
 public record ServiceReceipt(UUID request, String item, ServiceRequest.OfferingRef offering,
                              ServiceRequest.Requester requester, Instant orderedAt, String status, String fulfilment,
                              Instant fulfilledAt, Long plannedMinutes, Long actualSeconds, Map<String, Object> answers,
-                             List<StepProgress> steps) {
+                             Approval approval, List<StepProgress> steps) {
 
     static ServiceReceipt of(ServiceRequest request) {
         var run = request.fulfilment();
@@ -25,7 +27,7 @@ public record ServiceReceipt(UUID request, String item, ServiceRequest.OfferingR
         return new ServiceReceipt(request.id(), request.item(), request.offering(), request.requester(),
                 request.createdAt(), request.status(), run == null ? null : run.status(), finished, planned(steps),
                 finished == null ? null : Duration.between(request.createdAt(), finished).toSeconds(),
-                request.answers(), steps);
+                request.answers(), request.approval(), steps);
     }
 
     /** The plan's own estimate: the longest step of each stage, stage after stage; null without a plan. */

@@ -34,21 +34,39 @@ public class Fulfilment {
     /**
      * Starts fulfilling a request by {@code plan}: its steps are copied into the run, and the first
      * stage starts once the caller's transaction commits. An empty plan starts nothing: the team that
-     * owns the item fulfils it by hand. {@code context} is what the plan's templates may use.
+     * owns the item fulfils it by hand. {@code context} is what the plan's templates may use. A run
+     * {@code held} for approval shows its steps but starts only when {@link #release released}.
      */
     @Transactional
-    public void start(UUID requestId, String itemKey, FulfilmentPlan plan, Map<String, Object> context) {
+    public void start(UUID requestId, String itemKey, FulfilmentPlan plan, Map<String, Object> context, boolean held) {
         if (plan == null || plan.steps().isEmpty()) {
             return;
         }
-        runs.insertRun(requestId, itemKey, context, clock.instant());
+        runs.insertRun(requestId, itemKey, context, held ? "awaiting-approval" : "running", clock.instant());
         for (int n = 0; n < plan.steps().size(); n++) {
             PlanStep step = plan.steps().get(n);
             runs.insertStep(requestId, n, plan.stageOf(n), step.name(), step.kind(),
                     step.team() == null ? null : step.team().strip().toUpperCase(java.util.Locale.ROOT),
                     step.plannedMinutes(), step.call());
         }
-        engine.scheduleAdvance(requestId, "start");
+        if (!held) {
+            engine.scheduleAdvance(requestId, "start");
+        }
+    }
+
+    /** The request was approved: its run starts now (nothing happens to a request without a plan). */
+    @Transactional
+    public void release(UUID requestId) {
+        if (runs.release(requestId, clock.instant())) {
+            engine.scheduleAdvance(requestId, "approved");
+        }
+    }
+
+    /** The request was rejected: its run will never start; {@code reason} says why. */
+    @Transactional
+    public void cancel(UUID requestId, String reason) {
+        runs.lockRun(requestId).filter(run -> "awaiting-approval".equals(run.status()))
+                .ifPresent(run -> runs.runStatus(requestId, "cancelled", reason, clock.instant()));
     }
 
     /** Where a request's fulfilment stands; empty when it has no plan. */

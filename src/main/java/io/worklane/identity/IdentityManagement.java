@@ -139,6 +139,7 @@ public class IdentityManagement {
         if (changes.password() != null) {
             PasswordPolicy.refusal(changes.password(), current.email()).ifPresent(reason -> errors.add(new FieldError("password", reason)));
         }
+        UserId manager = manager(id, current.manager(), changes.manager(), errors);
         failIfAny(errors);
         boolean active = changes.active() == null ? current.active() : changes.active();
         boolean losesAdmin = current.roles().contains(Role.ADMIN) && current.active() && (!roles.contains(Role.ADMIN) || !active);
@@ -146,7 +147,7 @@ public class IdentityManagement {
             throw ApiProblem.conflict("last-admin", "This is the organisation's last active admin; make someone else admin first.");
         }
         String hash = changes.password() == null ? null : passwords.encode(changes.password());
-        if (!users.update(id, version, name.strip(), EnumSet.copyOf(roles), active, hash)) {
+        if (!users.update(id, version, name.strip(), EnumSet.copyOf(roles), active, hash, manager)) {
             throw ApiProblem.staleVersion(users.find(id).map(User::version).orElse(version));
         }
         verifiedTokens.forgetOwner(id);
@@ -155,6 +156,23 @@ public class IdentityManagement {
             live.publish(actor.tenantId(), LiveUpdates.NAMES_TOPIC, "person");
         }
         return users.find(id).orElseThrow();
+    }
+
+    /** The manager a change names: unchanged when null, no one when blank, else a person who does not report to {@code id}. */
+    private UserId manager(UserId id, UserId current, String email, List<FieldError> errors) {
+        if (email == null) {
+            return current;
+        }
+        if (email.isBlank()) {
+            return null;
+        }
+        UserId manager = users.byEmail(email.strip()).orElse(null);
+        if (manager == null) {
+            errors.add(new FieldError("manager", "there is no person with the e-mail address " + email.strip()));
+        } else if (users.reportsTo(manager, id)) {
+            errors.add(new FieldError("manager", "cannot be this person or someone who reports to them"));
+        }
+        return manager;
     }
 
     // --- teams ----------------------------------------------------------------------------------

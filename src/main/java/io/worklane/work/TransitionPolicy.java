@@ -64,6 +64,14 @@ public final class TransitionPolicy {
      * status is reachable.
      */
     public static List<Status> pathToDone(WorkType type, Status from) {
+        return pathToClosed(type, from, false);
+    }
+
+    /**
+     * As {@link #pathToDone}, to the last done status by position when {@code cancelled}: workflows list
+     * their successful end first and the ends that deliver nothing (Cancelled, Won't do) after it.
+     */
+    public static List<Status> pathToClosed(WorkType type, Status from, boolean cancelled) {
         if (from.isDone()) {
             return List.of();
         }
@@ -80,7 +88,8 @@ public final class TransitionPolicy {
             }
         }
         Optional<Status> target = cameFrom.keySet().stream().map(id -> type.status(id).orElseThrow())
-                .filter(Status::isDone).min(Comparator.comparingInt(Status::position));
+                .filter(Status::isDone).min(cancelled ? Comparator.comparingInt((Status s) -> s.position()).reversed()
+                        : Comparator.comparingInt(Status::position));
         if (target.isEmpty()) {
             return List.of();
         }

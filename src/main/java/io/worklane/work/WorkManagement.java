@@ -348,9 +348,22 @@ public class WorkManagement {
      */
     @Transactional
     public List<StatusChange> completeAutomatically(String key) {
+        return closeAutomatically(key, false);
+    }
+
+    /**
+     * As {@link #completeAutomatically}, to the workflow's last done status (Cancelled): a request
+     * rejected by its approvers.
+     */
+    @Transactional
+    public List<StatusChange> cancelAutomatically(String key) {
+        return closeAutomatically(key, true);
+    }
+
+    private List<StatusChange> closeAutomatically(String key, boolean cancelled) {
         ItemRow row = items.rowForUpdate(normalise(key)).orElseThrow(() -> notFound(key));
         WorkType type = catalogs.current().type(row.typeId()).orElseThrow();
-        List<Status> path = TransitionPolicy.pathToDone(type, type.status(row.statusId()).orElseThrow());
+        List<Status> path = TransitionPolicy.pathToClosed(type, type.status(row.statusId()).orElseThrow(), cancelled);
         List<StatusChange> changes = new ArrayList<>();
         ItemRow current = row;
         for (Status target : path) {

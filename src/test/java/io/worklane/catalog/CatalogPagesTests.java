@@ -94,6 +94,16 @@ class CatalogPagesTests {
         FormBrowser ada = new FormBrowser(port);
         assertThat(ada.signIn(slug, adminOf(slug), PASSWORD).status()).isEqualTo(302);
 
+        // A new laptop needs the requester's manager; Rita has none recorded, so the admins are asked.
+        var pending = ada.get(link);
+        assertThat(pending.body()).contains("waiting for approval", "Approve or reject").doesNotContain("/steps/prepare/complete");
+        assertThat(rita.get(link).body()).contains("Ada Admin (approval)").doesNotContain("Approve or reject");
+        String approval = Pattern.compile("href=\"(/t/[^\"]+/approvals/[0-9a-f-]{36})\"").matcher(pending.body())
+                .results().map(m -> m.group(1)).findFirst().orElseThrow();
+        var approved = ada.form(approval + "/decision", Map.of("_csrf", FormBrowser.csrfOf(ada.get(approval)),
+                "decision", "approve", "comment", "Budgeted"));
+        assertThat(approved.status()).isEqualTo(302);
+
         var before = ada.get(link);
         assertThat(before.body()).contains("prepare", "deliver", "240 min", "under way", "/steps/prepare/complete")
                 .doesNotContain("/steps/deliver/complete");
@@ -111,7 +121,8 @@ class CatalogPagesTests {
         assertThat(rita.get(link).body()).contains(">Done<", "Imaged", "Ada Admin");
         var receipt = rita.get(link + "/receipt");
         assertThat(receipt.status()).isEqualTo(200);
-        assertThat(receipt.body()).contains("Service receipt OPS-", "Rita Requester", "300 min", "Ada Admin: Imaged", "UK");
+        assertThat(receipt.body()).contains("Service receipt OPS-", "Rita Requester", "300 min", "Ada Admin: Imaged", "UK",
+                "Budgeted", "no manager is recorded, so the admins are asked");
     }
 
     private static Map<String, String> fields(Http.Response page, String... pairs) {

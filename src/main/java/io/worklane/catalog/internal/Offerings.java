@@ -3,6 +3,7 @@ package io.worklane.catalog.internal;
 import io.worklane.catalog.Entitlement;
 import io.worklane.catalog.FormField;
 import io.worklane.catalog.Offering;
+import io.worklane.approval.ApprovalPolicy;
 import io.worklane.fulfilment.FulfilmentPlan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,7 @@ public class Offerings {
     private static final String SELECT = """
             select o.id, o.key, v.version, v.name, v.description, v.category, v.icon, t.key as team_key,
                    t.name as team_name, v.entitlement::text as entitlement, v.form::text as form, v.service_level,
-                   v.fulfilment::text as fulfilment,
+                   v.approval::text as approval, v.fulfilment::text as fulfilment,
                    o.archived, o.created_at, o.updated_at
             from offerings o
                  join offering_versions v on v.offering_id = o.id and v.version = %s
@@ -81,12 +82,14 @@ public class Offerings {
     public void writeVersion(String key, int version, Offering offering, UUID teamId, UUID author, Instant at) {
         jdbc.sql("""
                         insert into offering_versions (offering_id, version, name, description, category, icon, team_id,
-                                                       entitlement, form, service_level, fulfilment, created_at,
-                                                       created_by)
-                        select id, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ? from offerings where key = ?""")
+                                                       entitlement, form, service_level, approval, fulfilment,
+                                                       created_at, created_by)
+                        select id, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ? from offerings
+                        where key = ?""")
                 .params(version, offering.name(), offering.description(), offering.category(), offering.icon(), teamId,
                         json.writeValueAsString(offering.entitlement()), json.writeValueAsString(offering.form()),
-                        offering.serviceLevel(), json.writeValueAsString(offering.fulfilment()), utc(at), author, key)
+                        offering.serviceLevel(), json.writeValueAsString(offering.approval()),
+                        json.writeValueAsString(offering.fulfilment()), utc(at), author, key)
                 .update();
         jdbc.sql("update offerings set version = ?, updated_at = ? where key = ?").params(version, utc(at), key).update();
     }
@@ -101,7 +104,8 @@ public class Offerings {
                 rs.getString("name"), rs.getString("description"), rs.getString("category"), rs.getString("icon"),
                 new Offering.TeamRef(rs.getString("team_key"), rs.getString("team_name")),
                 json.readValue(rs.getString("entitlement"), Entitlement.class), json.readValue(rs.getString("form"), FORM),
-                rs.getString("service_level"), json.readValue(rs.getString("fulfilment"), FulfilmentPlan.class),
+                rs.getString("service_level"), json.readValue(rs.getString("approval"), ApprovalPolicy.class),
+                json.readValue(rs.getString("fulfilment"), FulfilmentPlan.class),
                 rs.getBoolean("archived"), instant(rs, "created_at"),
                 instant(rs, "updated_at")));
     }

@@ -48,11 +48,19 @@ public class Runs {
                       Instant startedAt, Instant finishedAt) {
     }
 
-    public void insertRun(UUID requestId, String itemKey, Map<String, Object> context, Instant at) {
+    public void insertRun(UUID requestId, String itemKey, Map<String, Object> context, String status, Instant at) {
         jdbc.sql("""
                         insert into fulfilment_runs (request_id, item_key, context, status, started_at)
-                        values (?, ?, ?::jsonb, 'running', ?)""")
-                .params(requestId, itemKey, json.writeValueAsString(context), utc(at)).update();
+                        values (?, ?, ?::jsonb, ?, ?)""")
+                .params(requestId, itemKey, json.writeValueAsString(context), status, utc(at)).update();
+    }
+
+    /** Starts a run that waited for approval, timed from now; false when it was not waiting. */
+    public boolean release(UUID requestId, Instant at) {
+        return jdbc.sql("""
+                        update fulfilment_runs set status = 'running', started_at = ?
+                        where request_id = ? and status = 'awaiting-approval'""")
+                .params(utc(at), requestId).update() == 1;
     }
 
     public void insertStep(UUID requestId, int position, int stage, String name, StepKind kind, String teamKey,

@@ -62,7 +62,8 @@ public class ApiTokens {
                         select t.id, t.name, t.hint, t.created_at, t.expires_at, t.last_used_at, t.revoked_at,
                                u.id as user_id, u.email as user_email, u.name as user_name, u.roles as user_roles,
                                u.active as user_active, u.created_at as user_created_at,
-                               u.updated_at as user_updated_at, u.version as user_version
+                               u.updated_at as user_updated_at, u.version as user_version,
+                               u.manager_id as user_manager
                         from api_tokens t join users u on u.id = t.user_id
                         where t.token_hash = ?""")
                 .param(hash)
@@ -74,7 +75,9 @@ public class ApiTokens {
                         rs.getBoolean("user_active"),
                         SqlTimes.instant(rs, "user_created_at"),
                         SqlTimes.instant(rs, "user_updated_at"),
-                        rs.getLong("user_version"))))
+                        rs.getLong("user_version"),
+                        rs.getObject("user_manager", UUID.class) == null ? null
+                                : new UserId(rs.getObject("user_manager", UUID.class)))))
                 .optional();
     }
 

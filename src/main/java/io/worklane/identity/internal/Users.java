@@ -29,7 +29,7 @@ public class Users {
     public record Credentials(User user, String passwordHash, int failedSignIns, Instant throttledUntil) {
     }
 
-    static final String COLUMNS = "id, email, name, roles, active, created_at, updated_at, version";
+    static final String COLUMNS = "id, email, name, roles, active, created_at, updated_at, version, manager_id";
 
     static final RowMapper<User> USER = (rs, row) -> new User(
             new UserId(rs.getObject("id", UUID.class)),
@@ -39,7 +39,8 @@ public class Users {
             rs.getBoolean("active"),
             instant(rs, "created_at"),
             instant(rs, "updated_at"),
-            rs.getLong("version"));
+            rs.getLong("version"),
+            manager(rs.getObject("manager_id", UUID.class)));
 
     private final JdbcClient jdbc;
 
@@ -79,12 +80,33 @@ public class Users {
     }
 
     /** Applies the changes if the person is still at the expected version; false when stale. */
-    public boolean update(UserId id, long expectedVersion, String name, Set<Role> roles, boolean active, String passwordHash) {
+    public boolean update(UserId id, long expectedVersion, String name, Set<Role> roles, boolean active, String passwordHash,
+                          UserId manager) {
         return jdbc.sql("""
                         update users set name = ?, roles = ?::text[], active = ?,
-                               password_hash = coalesce(?, password_hash), updated_at = now(), version = version + 1
+                               password_hash = coalesce(?, password_hash), manager_id = ?, updated_at = now(),
+                               version = version + 1
                         where id = ? and version = ?""")
-                .params(name, pgArray(roles), active, passwordHash, id.value(), expectedVersion).update() == 1;
+                .params(name, pgArray(roles), active, passwordHash, manager == null ? null : manager.value(), id.value(),
+                        expectedVersion).update() == 1;
+    }
+
+    /** Whether {@code manager} reports, directly or not, to {@code person}: making them the manager would close a loop. */
+    public boolean reportsTo(UserId manager, UserId person) {
+        return jdbc.sql("""
+                        with recursive chain (id, depth) as (
+                            select manager_id, 1 from users where id = ?
+                            union all
+                            select u.manager_id, c.depth + 1 from users u join chain c on u.id = c.id
+                            where c.depth < 100)
+                        select exists (select 1 from chain where id = ?)""")
+                .params(manager.value(), person.value()).query(Boolean.class).single()
+                || manager.equals(person);
+    }
+
+    public Optional<UserId> byEmail(String email) {
+        return jdbc.sql("select id from users where lower(email) = lower(?)").param(email)
+                .query((rs, n) -> new UserId(rs.getObject(1, UUID.class))).optional();
     }
 
     public int countActiveAdmins() {
@@ -100,6 +122,10 @@ public class Users {
     public void recordSuccessfulSignIn(UserId id) {
         jdbc.sql("update users set failed_sign_ins = 0, throttled_until = null where id = ? and failed_sign_ins > 0")
                 .param(id.value()).update();
+    }
+
+    private static UserId manager(UUID id) {
+        return id == null ? null : new UserId(id);
     }
 
     private static String escapeLike(String value) {

@@ -120,6 +120,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new TenantMembershipFilter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/t/*/login").permitAll()
+                        // A decision link is its own credential: signed for one approver and one decision.
+                        .requestMatchers("/t/*/approvals/link/*").permitAll()
                         .requestMatchers("/t/*/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
