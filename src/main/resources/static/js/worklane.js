@@ -168,3 +168,57 @@ document.addEventListener("htmx:configRequest", function (event) {
     if (form) refresh(form);
   });
 })();
+
+// A page region that shows something live (a request): the server announces each change on its
+// event stream, and the region is fetched and shown again, unless someone is typing in it (it waits
+// until they leave the field) or sending one of its forms (the answer shows the page anew anyway).
+// Pages reached through hx-boost set it up too.
+(function () {
+  var source = null;
+  var pending = false;
+  var submitting = false;
+  function region() { return document.querySelector("[data-live-url]"); }
+  function busy(shown) {
+    var active = document.activeElement;
+    return active && shown.contains(active) && (active.tagName === "INPUT" || active.tagName === "TEXTAREA") && active.value !== "";
+  }
+  function refresh() {
+    var shown = region();
+    if (!shown || submitting) return;
+    if (busy(shown)) { pending = true; return; }
+    pending = false;
+    fetch(window.location.href, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        var current = region();
+        if (!html || !current || submitting) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(current.id);
+        if (!fresh) return;
+        current.innerHTML = fresh.innerHTML;
+        if (window.htmx) window.htmx.process(current);
+      });
+  }
+  function watch() {
+    submitting = false;
+    var shown = region();
+    if (source && (!shown || source.url.indexOf(shown.dataset.liveUrl) < 0)) { source.close(); source = null; }
+    if (!shown || source || !window.EventSource) return;
+    source = new EventSource(shown.dataset.liveUrl);
+    source.addEventListener("changed", refresh);
+    source.addEventListener("resync", refresh);
+  }
+  document.addEventListener("submit", function (event) {
+    var shown = region();
+    if (shown && shown.contains(event.target)) { submitting = true; pending = false; }
+  });
+  document.addEventListener("focusout", function (event) {
+    var shown = region();
+    if (!pending || !shown || !shown.contains(event.target)) return;
+    // Moving to the form's own button: it is about to be sent.
+    if (event.relatedTarget && event.target.form && event.relatedTarget.form === event.target.form) return;
+    setTimeout(refresh, 0);
+  });
+  watch();
+  document.addEventListener("htmx:afterSettle", watch);
+  window.addEventListener("beforeunload", function () { if (source) source.close(); });
+})();

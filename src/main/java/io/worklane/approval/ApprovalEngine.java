@@ -150,6 +150,7 @@ class ApprovalEngine {
         store.log(approval.id(), now, task.stage(), decision == Decision.APPROVE ? APPROVED : REJECTED, actor, onBehalfOf,
                 comment == null ? "" : comment);
         settle(approval, task.stage(), now);
+        events.publishEvent(new ApprovalChanged(approval.subjectKind(), approval.subjectId()));
     }
 
     /** Ends the stage when its quorum is reached, or can no longer be. */
@@ -237,6 +238,7 @@ class ApprovalEngine {
                 }
                 default -> escalate(approval, stage, n, waited, now);
             }
+            events.publishEvent(new ApprovalChanged(approval.subjectKind(), approval.subjectId()));
         });
     }
 

@@ -108,6 +108,13 @@ public class CatalogManagement {
 
     // --- defining ------------------------------------------------------------------------------------
 
+    /** Every offering, archived ones last, with how each is approved and fulfilled: for admins. */
+    @Transactional(readOnly = true)
+    public List<Offering> allOfferings(WorklaneUser actor) {
+        requireAdmin(actor);
+        return offerings.all().stream().map(Offerings.Stored::offering).toList();
+    }
+
     @Transactional
     public Offering create(WorklaneUser actor, OfferingDefinition definition) {
         requireAdmin(actor);

@@ -59,6 +59,7 @@ public class Fulfilment {
     public void release(UUID requestId) {
         if (runs.release(requestId, clock.instant())) {
             engine.scheduleAdvance(requestId, "approved");
+            engine.changed(requestId);
         }
     }
 
@@ -66,7 +67,10 @@ public class Fulfilment {
     @Transactional
     public void cancel(UUID requestId, String reason) {
         runs.lockRun(requestId).filter(run -> "awaiting-approval".equals(run.status()))
-                .ifPresent(run -> runs.runStatus(requestId, "cancelled", reason, clock.instant()));
+                .ifPresent(run -> {
+                    runs.runStatus(requestId, "cancelled", reason, clock.instant());
+                    engine.changed(requestId);
+                });
     }
 
     /** Where a request's fulfilment stands; empty when it has no plan. */
@@ -85,6 +89,7 @@ public class Fulfilment {
         }
         runs.finish(requestId, step.position(), StepStatus.DONE, null, null, actor.id().value(), note(note), clock.instant());
         engine.scheduleAdvance(requestId, "done-" + step.position());
+        engine.changed(requestId);
         return progress(requestId).orElseThrow();
     }
 
@@ -95,6 +100,7 @@ public class Fulfilment {
         runs.resetForRetry(requestId, step.position(), clock.instant());
         runs.runStatus(requestId, "running", null, null);
         engine.scheduleCall(requestId, step.position(), step.attempts());
+        engine.changed(requestId);
         return progress(requestId).orElseThrow();
     }
 
@@ -109,6 +115,7 @@ public class Fulfilment {
         runs.finish(requestId, step.position(), StepStatus.SKIPPED, null, step.error(), actor.id().value(), note(reason), now);
         runs.runStatus(requestId, "running", null, null);
         engine.scheduleAdvance(requestId, "skip-" + step.position());
+        engine.changed(requestId);
         return progress(requestId).orElseThrow();
     }
 

@@ -12,6 +12,7 @@ import io.worklane.work.WorkManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -58,6 +59,7 @@ class FulfilmentEngine {
     private final OneTimeTask<Job> advanceTask;
     private final OneTimeTask<Job> callTask;
     private final WorkManagement work;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
@@ -66,7 +68,8 @@ class FulfilmentEngine {
 
     FulfilmentEngine(Runs runs, Scheduler scheduler, @Qualifier("fulfilmentAdvance") OneTimeTask<Job> advanceTask,
                      @Qualifier("fulfilmentCall") OneTimeTask<Job> callTask, WorkManagement work,
-                     TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                     ApplicationEventPublisher events, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+        this.events = events;
         this.runs = runs;
         this.scheduler = scheduler;
         this.advanceTask = advanceTask;
@@ -106,6 +109,7 @@ class FulfilmentEngine {
             if (stage.isEmpty()) {
                 runs.runStatus(requestId, "fulfilled", null, now);
                 work.completeAutomatically(run.itemKey());
+                changed(requestId);
                 return;
             }
             for (Step step : steps) {
@@ -117,7 +121,13 @@ class FulfilmentEngine {
                     }
                 }
             }
+            changed(requestId);
         });
+    }
+
+    /** Tells whoever shows the request that its fulfilment moved, in the transaction that moved it. */
+    void changed(UUID requestId) {
+        events.publishEvent(new FulfilmentChanged(requestId));
     }
 
     /**
@@ -171,11 +181,13 @@ class FulfilmentEngine {
             if (error == null) {
                 runs.finish(requestId, position, StepStatus.DONE, answer, null, null, null, now);
                 scheduleAdvance(requestId, "after-" + position);
+                changed(requestId);
                 return false;
             }
             if (locked.attempts() + 1 >= call.attempts()) {
                 runs.finish(requestId, position, StepStatus.FAILED, null, error, null, null, now);
                 runs.runStatus(requestId, "blocked", step.name() + ": " + error, null);
+                changed(requestId);
                 return false;
             }
             return true;

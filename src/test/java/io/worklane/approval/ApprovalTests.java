@@ -270,6 +270,24 @@ class ApprovalTests {
     }
 
     @Test
+    void aReminderEmailsWhoeverTheStageStillWaitsOn() throws Exception {
+        offering("laptop", Map.of("stages", List.of(Map.of("name", "Manager", "approvers", Map.of("kind", "manager"),
+                "remindAfterHours", 24))));
+        String approval = rita.post(api("/catalog/offerings/laptop/requests"), order(10)).json().get("approval").get("id").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestMail.to(mail, email("mark")).size() == 1);
+
+        scheduler.reschedule(TaskInstanceId.of("approval-remind", slug + "/" + approval + "/0/remind"), Instant.now());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestMail.to(mail, email("mark")).size() == 2);
+        var reminder = TestMail.to(mail, email("mark")).get(1);
+        assertThat(reminder.getSubject()).startsWith("Reminder: approval needed: Offering laptop for Rita Requester");
+        assertThat(TestMail.link(TestMail.text(reminder), "Approve:")).contains("/approvals/link/");
+        JsonNode reminded = admin.get(api("/approvals/" + approval)).json();
+        assertThat(detailOf(reminded, "reminded")).isEqualTo("Reminded Mark Manager");
+        assertThat(reminded.get("stages").get(0).get("asked").get(0).get("remindedAt").isNull()).isFalse();
+    }
+
+    @Test
     void aBrokenPolicyIsNamedFieldByField() {
         var refused = admin.post(api("/catalog/offerings"), Map.of("key", "bad-policy", "name", "Bad", "category", "Cloud",
                 "team", "OPS", "form", List.of(Map.of("key", "cost", "label", "Cost", "kind", "number")),

@@ -119,6 +119,9 @@ class CatalogPagesTests {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> rita.get(link).body().contains("fulfilled"));
         assertThat(rita.get(link).body()).contains(">Done<", "Imaged", "Ada Admin");
+        var asked = rita.form(link + "/comments", Map.of("_csrf", FormBrowser.csrfOf(rita.get(link)), "body", "Thanks, it **works**"));
+        assertThat(asked.status()).isEqualTo(302);
+        assertThat(ada.get(link).body()).contains("Thanks, it <strong>works</strong>");
         var receipt = rita.get(link + "/receipt");
         assertThat(receipt.status()).isEqualTo(200);
         assertThat(receipt.body()).contains("Service receipt OPS-", "Rita Requester", "300 min", "Ada Admin: Imaged", "UK",

@@ -134,6 +134,54 @@ class FulfilmentCrashTests {
         assertThat(keys).hasSize(2);
     }
 
+    @Test
+    void twoNodesSharingManyOrdersCallEachStepOnce() throws Exception {
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        endpoint.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        endpoint.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            calls.computeIfAbsent(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    key -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        endpoint.start();
+        String url = "http://127.0.0.1:" + endpoint.getAddress().getPort();
+        String slug = tenants.stamp("twonodes").slug();
+        Http admin = Http.at(port).basic(adminOf(slug), PASSWORD);
+        assertThat(admin.post("/t/" + slug + "/api/v1/catalog/offerings", Map.of("key", "vm", "name", "Virtual machine",
+                "category", "Cloud", "team", "OPS", "fulfilment", Map.of("steps", List.of(
+                        Map.of("name", "provision", "kind", "automated", "call", Map.of("url", url + "/provision", "body", "{}")),
+                        Map.of("name", "register", "kind", "automated", "stage", 1,
+                                "call", Map.of("url", url + "/register", "body", "{}")))))).status()).isEqualTo(201);
+        nodeB = new SpringApplicationBuilder(WorklaneApplication.class).profiles("test")
+                .run("--server.port=0", "--worklane.database.url=" + database.url(),
+                        "--worklane.database.username=" + database.username(),
+                        "--worklane.database.password=" + database.password());
+        Http adminOnB = Http.at(((WebServerApplicationContext) nodeB).getWebServer().getPort()).basic(adminOf(slug), PASSWORD);
+
+        int orders = 120;
+        List<String> ids = new CopyOnWriteArrayList<>();
+        var senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (int n = 0; n < orders; n++) {
+            Http node = n % 2 == 0 ? admin : adminOnB;
+            senders.submit(() -> ids.add(node.post("/t/" + slug + "/api/v1/catalog/offerings/vm/requests",
+                    Map.of("answers", Map.of())).json().get("id").asString()));
+        }
+        senders.shutdown();
+        assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(ids).hasSize(orders);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(calls).hasSize(2 * orders));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
+                assertThat(admin.get("/t/" + slug + "/api/v1/requests/" + id).json().get("fulfilment").get("status").asString())
+                        .isEqualTo("fulfilled")));
+        assertThat(calls.values()).extracting(java.util.concurrent.atomic.AtomicInteger::get).containsOnly(1);
+        assertThat(calls.keySet()).containsAll(ids.stream().flatMap(id -> java.util.stream.Stream.of(id + "/provision",
+                id + "/register")).toList());
+    }
+
     private static JsonNode step(Http admin, String slug, String id, int n) {
         return admin.get("/t/" + slug + "/api/v1/requests/" + id).json().get("fulfilment").get("steps").get(n);
     }

@@ -99,13 +99,20 @@ class ApprovalJourneyTests {
         inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
         assertThat(inbox.getByRole(AriaRole.STATUS)).containsText("Approved by Mark Manager");
 
-        page.navigate(requestUrl);
+        // Rita's page, open all along, shows the decision without a reload.
+        assertThat(page.locator(".waiting-on")).hasText("OPS (prepare)");
+        assertThat(page).hasURL(requestUrl);
         assertThat(page.locator(".approval-stages")).containsText("Approved");
         assertThat(page.locator(".approvers")).containsText("Enjoy it");
         assertThat(page.locator(".approvers")).containsText("by e-mail link");
         assertThat(page.locator(".waiting-on")).hasText("OPS (prepare)");
         assertThat(page.locator("table.steps")).containsText(Pattern.compile("prepare.*running", Pattern.DOTALL));
         Browser.screenshot(page, "request-approved");
+
+        page.getByLabel("Message to the team").fill("Could it come with a **US** keyboard?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.locator(".conversation")).containsText("Could it come with a US keyboard?");
+        assertThat(page.locator(".conversation strong").first()).hasText("Rita Requester");
     }
 
     private static String api(String slug, String path) {

@@ -52,6 +52,12 @@ public class Offerings {
                 .query((rs, n) -> stored(rs)).list();
     }
 
+    /** Every offering, archived ones too, as admins manage them. */
+    public List<Stored> all() {
+        return jdbc.sql(SELECT.formatted("o.version") + " order by o.archived, lower(v.category), lower(v.name) limit 1000")
+                .query((rs, n) -> stored(rs)).list();
+    }
+
     public Optional<Stored> current(String key) {
         return jdbc.sql(SELECT.formatted("o.version") + " where o.key = ?").param(key).query((rs, n) -> stored(rs)).optional();
     }

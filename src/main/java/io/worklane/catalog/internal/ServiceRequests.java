@@ -74,6 +74,11 @@ public class ServiceRequests {
         return jdbc.sql(SELECT + " where r.id = ?").param(id).query((rs, n) -> row(rs)).optional();
     }
 
+    /** The request an item carries, if it is a request's item. */
+    public Optional<UUID> ofItem(UUID itemId) {
+        return jdbc.sql("select id from service_requests where item_id = ?").param(itemId).query(UUID.class).optional();
+    }
+
     /** A requester's requests, newest first. */
     public List<Row> of(UUID requester, int limit) {
         return jdbc.sql(SELECT + " where r.requester_id = ? order by r.created_at desc, r.id desc limit ?")

@@ -4,11 +4,19 @@ import io.worklane.catalog.CatalogManagement;
 import io.worklane.catalog.FieldKind;
 import io.worklane.catalog.FormField;
 import io.worklane.catalog.Offering;
+import io.worklane.catalog.RequestWatch;
 import io.worklane.catalog.ServiceRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.shared.web.FieldError;
 import io.worklane.shared.web.Flash;
+import io.worklane.shared.Markdown;
+import io.worklane.work.Comment;
+import io.worklane.work.ItemComments;
 import io.worklane.work.WorkOverview;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,11 +43,15 @@ import java.util.UUID;
 class CatalogPages {
 
     private final CatalogManagement catalog;
+    private final RequestWatch watch;
     private final WorkOverview overview;
+    private final ItemComments comments;
 
-    CatalogPages(CatalogManagement catalog, WorkOverview overview) {
+    CatalogPages(CatalogManagement catalog, RequestWatch watch, WorkOverview overview, ItemComments comments) {
         this.catalog = catalog;
+        this.watch = watch;
         this.overview = overview;
+        this.comments = comments;
     }
 
     /** The order form: the offering, what was typed (or the defaults), the errors by field key, and a retry key. */
@@ -54,6 +66,10 @@ class CatalogPages {
             String value = values.get(field.visibleWhen().field());
             return String.valueOf(field.visibleWhen().equals()).equals(value == null ? "false" : value);
         }
+    }
+
+    /** A message of the conversation, with its Markdown rendered and sanitised. */
+    record Message(Comment comment, String html) {
     }
 
     @GetMapping("/t/{tenant}/catalog")
@@ -122,8 +138,28 @@ class CatalogPages {
 
     @GetMapping("/t/{tenant}/requests/{id}")
     String request(@AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id, Model model) {
-        model.addAttribute("request", catalog.request(me, id));
+        ServiceRequest request = catalog.request(me, id);
+        model.addAttribute("request", request);
+        // The conversation with the fulfillers is the comments of the request's item.
+        model.addAttribute("comments", comments.of(me, request.item()).stream()
+                .map(c -> new Message(c, Markdown.toSafeHtml(c.body()))).toList());
         return "catalog/request";
+    }
+
+    @PostMapping("/t/{tenant}/requests/{id}/comments")
+    String comment(@PathVariable String tenant, @AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id,
+                   @RequestParam(required = false) String body, RedirectAttributes flash) {
+        ServiceRequest request = catalog.request(me, id);
+        Flash.attempt(flash, () -> comments.add(me, request.item(), body), "Message sent.");
+        return "redirect:/t/" + tenant + "/requests/" + id + "#conversation";
+    }
+
+    /** The request's live stream (server-sent events): a {@code changed} event whenever it moves. */
+    @GetMapping(path = "/t/{tenant}/requests/{id}/events", produces = "text/event-stream")
+    @ResponseBody
+    ResponseEntity<SseEmitter> events(@AuthenticationPrincipal WorklaneUser me, @PathVariable UUID id,
+                                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return watch.watch(me, id, lastEventId);
     }
 
     /** The receipt, printable: a page without the app's navigation, for paper or PDF. */

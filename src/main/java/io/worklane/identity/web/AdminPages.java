@@ -3,6 +3,7 @@ package io.worklane.identity.web;
 import io.worklane.identity.IdentityManagement;
 import io.worklane.identity.NewTeam;
 import io.worklane.identity.NewUser;
+import io.worklane.identity.OrgChart;
 import io.worklane.identity.Role;
 import io.worklane.identity.TeamChanges;
 import io.worklane.identity.User;
@@ -35,14 +36,22 @@ class AdminPages {
 
     private final IdentityManagement identity;
 
-    AdminPages(IdentityManagement identity) {
+    private final OrgChart orgChart;
+
+    AdminPages(IdentityManagement identity, OrgChart orgChart) {
+        this.orgChart = orgChart;
         this.identity = identity;
     }
 
     @GetMapping("/users")
     String users(@AuthenticationPrincipal WorklaneUser me, @RequestParam(required = false) String q,
                  @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("users", identity.users(me, q, PageRequest.of(page, 50)));
+        var users = identity.users(me, q, PageRequest.of(page, 50));
+        model.addAttribute("users", users);
+        // Managers are shown by e-mail address, as they are typed.
+        model.addAttribute("managers", orgChart.people(users.items().stream().map(User::manager)
+                .filter(java.util.Objects::nonNull).map(UserId::value).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(OrgChart.Person::id, OrgChart.Person::email)));
         model.addAttribute("q", q);
         model.addAttribute("roles", Role.values());
         return "admin/users";
@@ -60,8 +69,10 @@ class AdminPages {
     @PostMapping("/users/{id}")
     String updateUser(@PathVariable String tenant, @PathVariable UUID id, @AuthenticationPrincipal WorklaneUser me,
                       @RequestParam long version, @RequestParam(required = false) List<Role> roles,
-                      @RequestParam(defaultValue = "false") boolean active, RedirectAttributes flash) {
-        Flash.attempt(flash, () -> identity.updateUser(me, new UserId(id), new UserChanges(null, roleSet(roles), active, null), version),
+                      @RequestParam(defaultValue = "false") boolean active, @RequestParam(required = false) String manager,
+                      RedirectAttributes flash) {
+        Flash.attempt(flash, () -> identity.updateUser(me, new UserId(id),
+                        new UserChanges(null, roleSet(roles), active, null, manager == null ? null : manager.strip()), version),
                 "Saved.");
         return "redirect:/t/" + tenant + "/admin/users";
     }
