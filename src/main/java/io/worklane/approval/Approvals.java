@@ -69,6 +69,23 @@ public class Approvals {
         return store.ofSubject(kind, subjectId).map(row -> view(row, reader.id().value()));
     }
 
+    /** The approvals of many subjects (those pre-authorised are absent), read in a handful of queries. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, Approval> ofSubjects(WorklaneUser reader, String kind, List<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<Row> rows = store.ofSubjects(kind, subjectIds);
+        if (rows.isEmpty()) {
+            return java.util.Map.of();
+        }
+        ApprovalStore.Parts parts = store.parts(rows.stream().map(Row::id).toList());
+        Set<UUID> standIn = Set.copyOf(store.delegatorsOf(reader.id().value(), clock.instant()));
+        return rows.stream().collect(Collectors.toMap(Row::subjectId, row -> view(row, reader.id().value(),
+                parts.stages().getOrDefault(row.id(), List.of()), parts.tasks().getOrDefault(row.id(), List.of()),
+                parts.log().getOrDefault(row.id(), List.of()), standIn)));
+    }
+
     /** What is wrong with a policy, named under {@code prefix}. */
     @Transactional(readOnly = true)
     public List<FieldError> problems(ApprovalPolicy policy, String prefix) {
@@ -257,18 +274,21 @@ public class Approvals {
     }
 
     private Approval view(Row row, UUID reader) {
-        List<TaskRow> tasks = store.tasks(row.id());
-        List<Approval.StageState> stages = store.stages(row.id()).stream().map(s -> new Approval.StageState(s.stage(),
+        return view(row, reader, store.stages(row.id()), store.tasks(row.id()), store.log(row.id()),
+                Set.copyOf(store.delegatorsOf(reader, clock.instant())));
+    }
+
+    private static Approval view(Row row, UUID reader, List<ApprovalStore.StageRow> stageRows, List<TaskRow> tasks,
+                                 List<ApprovalStore.LogRow> logRows, Set<UUID> standIn) {
+        List<Approval.StageState> stages = stageRows.stream().map(s -> new Approval.StageState(s.stage(),
                 s.name(), quorumOf(row, s.stage()), s.required(), s.status(), s.escalated(), s.startedAt(), s.decidedAt(),
                 tasks.stream().filter(t -> t.stage() == s.stage()).map(t -> new Approval.Ask(t.approver(), t.status(),
                         t.decidedBy(), t.via(), t.comment(), t.askedAt(), t.remindedAt(), t.decidedAt())).toList())).toList();
-        List<Approval.LogEntry> log = store.log(row.id()).stream().map(l -> new Approval.LogEntry(l.at(), l.stage(),
+        List<Approval.LogEntry> log = logRows.stream().map(l -> new Approval.LogEntry(l.at(), l.stage(),
                 l.kind(), l.actor(), l.onBehalfOf(), l.detail())).toList();
-        boolean mayDecide = false;
-        if (ApprovalEngine.PENDING.equals(row.status())) {
-            Set<UUID> standIn = Set.copyOf(store.delegatorsOf(reader, clock.instant()));
-            mayDecide = openTasks(row).stream().anyMatch(t -> t.approver().id().equals(reader) || standIn.contains(t.approver().id()));
-        }
+        boolean mayDecide = ApprovalEngine.PENDING.equals(row.status()) && tasks.stream()
+                .filter(t -> row.stage() != null && t.stage() == row.stage() && ApprovalEngine.PENDING.equals(t.status()))
+                .anyMatch(t -> t.approver().id().equals(reader) || standIn.contains(t.approver().id()));
         return new Approval(row.id(), row.subjectKind(), row.subjectId(), row.title(), row.link(), row.details(),
                 row.requester(), row.status(), row.stage(), row.outcome(), row.createdAt(), row.decidedAt(), stages, log,
                 mayDecide);

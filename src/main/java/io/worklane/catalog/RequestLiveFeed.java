@@ -19,7 +19,7 @@ import java.util.UUID;
 @Component
 class RequestLiveFeed {
 
-    /** Messages are request ids. */
+    /** Messages are {@code <request id> <requester id>}: a request's page and its requester's list both filter by text. */
     static final String TOPIC = "requests";
 
     private final LiveUpdates live;
@@ -49,6 +49,7 @@ class RequestLiveFeed {
     }
 
     private void announce(UUID request) {
-        live.publish(TenantContext.require().id(), TOPIC, request.toString());
+        requests.requesterOf(request).ifPresent(requester ->
+                live.publish(TenantContext.require().id(), TOPIC, request + " " + requester));
     }
 }

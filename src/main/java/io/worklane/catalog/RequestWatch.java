@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Watching one request live: a {@code changed} event whenever its approval or fulfilment moves, for
+ * Watching requests live, one or all of one's own: a {@code changed} event whenever its approval or fulfilment moves, for
  * whoever may see the request; the page then shows it again.
  */
 @Service
@@ -27,8 +27,20 @@ public class RequestWatch {
 
     public ResponseEntity<SseEmitter> watch(WorklaneUser viewer, UUID id, String lastEventId) {
         catalog.request(viewer, id);
-        String mine = id.toString();
+        String prefix = id + " ";
         return streams.open(TenantContext.require().id(), RequestLiveFeed.TOPIC, lastEventId,
-                message -> mine.equals(message) ? Optional.of(SseEmitter.event().name("changed").data(mine)) : Optional.empty());
+                message -> message.startsWith(prefix) ? Optional.of(changed(id.toString())) : Optional.empty());
+    }
+
+    /** Watching one's own requests: a {@code changed} event naming the request whenever one of them moves. */
+    public ResponseEntity<SseEmitter> watchMine(WorklaneUser viewer, String lastEventId) {
+        String suffix = " " + viewer.id().value();
+        return streams.open(TenantContext.require().id(), RequestLiveFeed.TOPIC, lastEventId,
+                message -> message.endsWith(suffix) ? Optional.of(changed(message.substring(0, message.indexOf(' '))))
+                        : Optional.empty());
+    }
+
+    private static SseEmitter.SseEventBuilder changed(String request) {
+        return SseEmitter.event().name("changed").data(request);
     }
 }

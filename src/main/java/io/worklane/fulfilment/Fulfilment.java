@@ -79,6 +79,12 @@ public class Fulfilment {
         return runs.run(requestId).map(run -> Runs.progress(run, runs.steps(requestId)));
     }
 
+    /** Where the fulfilment of each of many requests stands (those without a plan are absent). */
+    @Transactional(readOnly = true)
+    public Map<UUID, FulfilmentProgress> progress(java.util.List<UUID> requestIds) {
+        return runs.progress(requestIds);
+    }
+
     /** An agent finishes a manual step that is under way. */
     @Transactional
     public FulfilmentProgress complete(WorklaneUser actor, UUID requestId, String stepName, String note) {

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.icegreen.greenmail.util.GreenMail;
 import io.worklane.support.FormBrowser;
 import io.worklane.support.Http;
+import io.worklane.support.SseClient;
 import io.worklane.support.TestMail;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
@@ -51,6 +52,7 @@ class ApprovalTests {
     Http rita;
     Http mark;
     Http dee;
+    Http eve;
 
     @BeforeEach
     void aTenantWithARequesterHerManagerAndAColleague() {
@@ -285,6 +287,38 @@ class ApprovalTests {
         JsonNode reminded = admin.get(api("/approvals/" + approval)).json();
         assertThat(detailOf(reminded, "reminded")).isEqualTo("Reminded Mark Manager");
         assertThat(reminded.get("stages").get(0).get("asked").get(0).get("remindedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void aDecisionReachesTheRequestersOpenPagesLiveAndNoOneElses() {
+        offering("laptop", Map.of("stages", List.of(stage("Manager", Map.of("kind", "manager"), "any"))));
+        eve = person("eve", "Eve Else", "requester");
+        setManager("eve", "mark");
+        JsonNode ordered = rita.post(api("/catalog/offerings/laptop/requests"), order(10)).json();
+        String id = ordered.get("id").asString();
+        FormBrowser ritasBrowser = new FormBrowser(port);
+        ritasBrowser.signIn(slug, email("rita"), PASSWORD);
+        FormBrowser evesBrowser = new FormBrowser(port);
+        evesBrowser.signIn(slug, email("eve"), PASSWORD);
+        Duration wait = Duration.ofSeconds(10);
+
+        try (var page = SseClient.connect(port, "/t/" + slug + "/requests/" + id + "/events", Map.of("Cookie", ritasBrowser.sessionCookie()));
+             var list = SseClient.connect(port, "/t/" + slug + "/requests/events", Map.of("Cookie", ritasBrowser.sessionCookie()));
+             var evesList = SseClient.connect(port, "/t/" + slug + "/requests/events", Map.of("Cookie", evesBrowser.sessionCookie()))) {
+            assertThat(page.next(wait).id()).isEqualTo("live");
+            assertThat(list.next(wait).id()).isEqualTo("live");
+            assertThat(evesList.next(wait).id()).isEqualTo("live");
+
+            decide(mark, ordered.get("approval").get("id").asString(), "approve", null);
+
+            assertThat(page.nextEvent(wait)).extracting(SseClient.Event::name, SseClient.Event::data).containsExactly("changed", id);
+            assertThat(list.nextEvent(wait).data()).isEqualTo(id);
+            String evesOwn = eve.post(api("/catalog/offerings/laptop/requests"), order(5)).json().get("id").asString();
+            decide(mark, eve.get(api("/requests/" + evesOwn)).json().get("approval").get("id").asString(), "approve", null);
+            assertThat(evesList.nextEvent(wait).data()).as("Eve hears of her own request, not of Rita's").isEqualTo(evesOwn);
+        }
+        assertThat(Http.at(port).basic(email("eve"), PASSWORD).get("/t/" + slug + "/requests/" + id + "/events").status())
+                .isIn(302, 401, 404);
     }
 
     @Test

@@ -11,7 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,6 +85,33 @@ public class ApprovalStore {
                 .query((rs, n) -> row(rs)).optional();
     }
 
+    /** The approvals of many subjects of one kind. */
+    public List<Row> ofSubjects(String kind, List<UUID> subjectIds) {
+        return jdbc.sql(APPROVAL + " where a.subject_kind = ? and a.subject_id = any(?)")
+                .params(kind, subjectIds.toArray(UUID[]::new)).query((rs, n) -> row(rs)).list();
+    }
+
+    /** The stages, tasks and log of many approvals, each read in one query. */
+    public record Parts(Map<UUID, List<StageRow>> stages, Map<UUID, List<TaskRow>> tasks, Map<UUID, List<LogRow>> log) {
+    }
+
+    public Parts parts(List<UUID> approvalIds) {
+        UUID[] ids = approvalIds.toArray(UUID[]::new);
+        Map<UUID, List<StageRow>> stages = new HashMap<>();
+        jdbc.sql("select * from approval_stages where approval_id = any(?) order by approval_id, stage").param(ids)
+                .query((rs, n) -> Map.entry(rs.getObject("approval_id", UUID.class), stage(rs))).list()
+                .forEach(e -> stages.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<UUID, List<TaskRow>> tasks = new HashMap<>();
+        jdbc.sql(TASK + " where t.approval_id = any(?) order by t.stage, t.asked_at, lower(a.name)").param(ids)
+                .query((rs, n) -> task(rs)).list()
+                .forEach(t -> tasks.computeIfAbsent(t.approvalId(), k -> new ArrayList<>()).add(t));
+        Map<UUID, List<LogRow>> log = new HashMap<>();
+        jdbc.sql(LOG + " where l.approval_id = any(?) order by l.id").param(ids)
+                .query((rs, n) -> Map.entry(rs.getObject("approval_id", UUID.class), logRow(rs))).list()
+                .forEach(e -> log.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return new Parts(stages, tasks, log);
+    }
+
     public void status(UUID id, String status, Integer stage, String outcome, Instant decidedAt) {
         jdbc.sql("update approvals set status = ?, stage = ?, outcome = ?, decided_at = ? where id = ?")
                 .params(status, stage, outcome, utc(decidedAt), id).update();
@@ -120,10 +150,12 @@ public class ApprovalStore {
 
     public List<StageRow> stages(UUID approvalId) {
         return jdbc.sql("select * from approval_stages where approval_id = ? order by stage").param(approvalId)
-                .query((rs, n) -> new StageRow(rs.getInt("stage"), rs.getString("name"), rs.getInt("required"),
-                        rs.getString("status"), rs.getBoolean("escalated"), instant(rs, "started_at"),
-                        instant(rs, "decided_at")))
-                .list();
+                .query((rs, n) -> stage(rs)).list();
+    }
+
+    private static StageRow stage(ResultSet rs) throws SQLException {
+        return new StageRow(rs.getInt("stage"), rs.getString("name"), rs.getInt("required"), rs.getString("status"),
+                rs.getBoolean("escalated"), instant(rs, "started_at"), instant(rs, "decided_at"));
     }
 
     public void decideStage(UUID approvalId, int stage, String status, Instant at) {
@@ -218,15 +250,17 @@ public class ApprovalStore {
                 .params(approvalId, utc(at), stage, kind, actor, onBehalfOf, detail).update();
     }
 
+    private static final String LOG = """
+            select l.*, a.name as actor_name, a.email as actor_email, f.name as for_name, f.email as for_email
+            from approval_log l left join users a on a.id = l.actor_id left join users f on f.id = l.for_id""";
+
     public List<LogRow> log(UUID approvalId) {
-        return jdbc.sql("""
-                        select l.*, a.name as actor_name, a.email as actor_email, f.name as for_name, f.email as for_email
-                        from approval_log l left join users a on a.id = l.actor_id left join users f on f.id = l.for_id
-                        where l.approval_id = ? order by l.id""")
-                .param(approvalId)
-                .query((rs, n) -> new LogRow(instant(rs, "at"), (Integer) rs.getObject("stage"), rs.getString("kind"),
-                        person(rs, "actor_id", "actor"), person(rs, "for_id", "for"), rs.getString("detail")))
-                .list();
+        return jdbc.sql(LOG + " where l.approval_id = ? order by l.id").param(approvalId).query((rs, n) -> logRow(rs)).list();
+    }
+
+    private static LogRow logRow(ResultSet rs) throws SQLException {
+        return new LogRow(instant(rs, "at"), (Integer) rs.getObject("stage"), rs.getString("kind"),
+                person(rs, "actor_id", "actor"), person(rs, "for_id", "for"), rs.getString("detail"));
     }
 
     // --- delegations -----------------------------------------------------------------------------

@@ -74,6 +74,10 @@ public class ServiceRequests {
         return jdbc.sql(SELECT + " where r.id = ?").param(id).query((rs, n) -> row(rs)).optional();
     }
 
+    public Optional<UUID> requesterOf(UUID id) {
+        return jdbc.sql("select requester_id from service_requests where id = ?").param(id).query(UUID.class).optional();
+    }
+
     /** The request an item carries, if it is a request's item. */
     public Optional<UUID> ofItem(UUID itemId) {
         return jdbc.sql("select id from service_requests where item_id = ?").param(itemId).query(UUID.class).optional();

@@ -154,6 +154,14 @@ class CatalogPages {
         return "redirect:/t/" + tenant + "/requests/" + id + "#conversation";
     }
 
+    /** The live stream of the viewer's own requests: a {@code changed} event whenever one moves. */
+    @GetMapping(path = "/t/{tenant}/requests/events", produces = "text/event-stream")
+    @ResponseBody
+    ResponseEntity<SseEmitter> myEvents(@AuthenticationPrincipal WorklaneUser me,
+                                        @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return watch.watchMine(me, lastEventId);
+    }
+
     /** The request's live stream (server-sent events): a {@code changed} event whenever it moves. */
     @GetMapping(path = "/t/{tenant}/requests/{id}/events", produces = "text/event-stream")
     @ResponseBody

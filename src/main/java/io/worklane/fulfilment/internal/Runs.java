@@ -92,6 +92,24 @@ public class Runs {
                 .param(requestId).query((rs, n) -> step(rs)).list();
     }
 
+    /** The runs of many requests, with their steps: two queries however many. */
+    public Map<UUID, FulfilmentProgress> progress(List<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] ids = requestIds.toArray(UUID[]::new);
+        Map<UUID, List<Step>> steps = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select s.*, u.name as done_by_name from fulfilment_steps s left join users u on u.id = s.done_by
+                        where s.request_id = any(?) order by s.request_id, s.position""")
+                .param(ids).query((rs, n) -> step(rs)).list()
+                .forEach(step -> steps.computeIfAbsent(step.requestId(), id -> new java.util.ArrayList<>()).add(step));
+        Map<UUID, FulfilmentProgress> progress = new java.util.HashMap<>();
+        jdbc.sql("select * from fulfilment_runs where request_id = any(?)").param(ids).query((rs, n) -> run(rs)).list()
+                .forEach(run -> progress.put(run.requestId(), progress(run, steps.getOrDefault(run.requestId(), List.of()))));
+        return progress;
+    }
+
     public Optional<Step> lockStep(UUID requestId, int position) {
         return jdbc.sql("""
                         select s.*, null as done_by_name from fulfilment_steps s
