@@ -3,7 +3,7 @@
 # call a stub endpoint; orders one at a time (order -> fulfilled), then a burst submitted at once,
 # waiting until every run is fulfilled (none lost, none run twice). See bench/README.md.
 #
-#   bench/catalog.sh [--no-build] [--home DIR] [--fresh-home] [--single N] [--burst N] [--connections N]
+#   bench/catalog.sh [--no-build] [--home DIR] [--fresh-home] [--single N] [--burst N] [--approvals N] [--connections N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -13,6 +13,7 @@ WORK_HOME=${BENCH_CATALOG_HOME:-/var/tmp/worklane-catalog-bench}
 FRESH_HOME=0
 SINGLE=30
 BURST=1000
+APPROVALS=200
 CONNECTIONS=50
 DEADLINE=1800
 READY_TIMEOUT=300
@@ -26,6 +27,7 @@ while [ $# -gt 0 ]; do
     --fresh-home) FRESH_HOME=1 ;;
     --single) SINGLE=$2; shift ;;
     --burst) BURST=$2; shift ;;
+    --approvals) APPROVALS=$2; shift ;;
     --connections) CONNECTIONS=$2; shift ;;
     -h|--help) usage 0 ;;
     *) echo "unknown option: $1" >&2; usage 2 ;;
@@ -42,7 +44,7 @@ source "$ROOT/bench/lib.sh"
 build_jar
 {
   machine_header
-  echo "options: single=$SINGLE burst=$BURST connections=$CONNECTIONS java_opts='$JAVA_OPTS'"
+  echo "options: single=$SINGLE burst=$BURST approvals=$APPROVALS connections=$CONNECTIONS java_opts='$JAVA_OPTS'"
 } > "$OUT/machine.txt"
 
 if [ "$FRESH_HOME" = 1 ] && [ -d "$WORK_HOME" ]; then
@@ -70,7 +72,7 @@ log "tenant $TENANT, schema $SCHEMA"
 load_note "orders"
 python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-before.json"
 run_child python3 "$ROOT/bench/catalog_orders.py" --port "$PORT" --slug "$TENANT" --schema "$SCHEMA" --token "$SECRET" \
-  --out "$OUT" --single "$SINGLE" --burst "$BURST" --connections "$CONNECTIONS" > "$OUT/orders.log" 2>&1 \
+  --out "$OUT" --single "$SINGLE" --burst "$BURST" --approvals "$APPROVALS" --connections "$CONNECTIONS" > "$OUT/orders.log" 2>&1 \
   || { log "the orders failed:"; tail -20 "$OUT/orders.log"; exit 1; }
 python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-after.json"
 load_note "end"

@@ -7,7 +7,10 @@ whose plan calls it twice (provision, then register with the first answer), then
      and as the server recorded it (fulfilment_runs.finished_at - service_requests.created_at);
   2. --burst N orders submitted at once over --connections keep-alive connections, then waits until
      every run is fulfilled: submit time, time until all are fulfilled, throughput, latencies; checks
-     that none was lost (N runs fulfilled, none blocked) and none ran twice (each key called once).
+     that none was lost (N runs fulfilled, none blocked) and none ran twice (each key called once);
+  3. --approvals N orders of the same plan behind an approval stage (a team of one approver): the
+     approver's list of what waits (GET /approvals, N pending), then every approval decided at once
+     over --connections connections: decision latency, and from decision to fulfilled.
 Writes summary.json and orders.csv under --out. Only talks to 127.0.0.1.
 """
 import argparse
@@ -63,6 +66,7 @@ def main():
     ap.add_argument("--single", type=int, default=30)
     ap.add_argument("--burst", type=int, default=1000)
     ap.add_argument("--connections", type=int, default=50)
+    ap.add_argument("--approvals", type=int, default=200)
     ap.add_argument("--wait", type=float, default=600.0, help="seconds to wait for the burst to be fulfilled")
     args = ap.parse_args()
     auth = {"Authorization": "Bearer " + args.token}
@@ -141,6 +145,7 @@ def main():
     burst_ms = [float(r.split("|")[0]) for r in rows if r.split("|")[1] == "fulfilled"]
     span = psql(args.schema, """select extract(epoch from (max(f.finished_at) - min(r.created_at))) from fulfilment_runs f
         join service_requests r on r.id = f.request_id where f.started_at >= '%s'""" % started_db)
+    approvals = approval_phase(args, api, auth, url) if args.approvals > 0 else None
     with calls_lock:
         duplicates = {k: v for k, v in calls.items() if v > 1}
         keys = len(calls)
@@ -151,7 +156,9 @@ def main():
                   "fulfilled": int(done[0]), "blocked": int(done[1]), "accepted": len(ids),
                   "throughput_per_s": int(done[0]) / float(span) if span and float(span) > 0 else None,
                   "server_ms": summary(burst_ms)},
-        "calls": {"keys": keys, "expected_keys": 2 * (args.single + args.burst), "keys_called_more_than_once": len(duplicates)},
+        "approvals": approvals,
+        "calls": {"keys": keys, "expected_keys": 2 * (args.single + args.burst + args.approvals),
+                  "keys_called_more_than_once": len(duplicates)},
         "runs_before_burst": before,
     }
     with open(args.out + "/summary.json", "w") as f:
@@ -159,6 +166,83 @@ def main():
     print(json.dumps(result, indent=2))
     stub.shutdown()
     return 0
+
+
+def approval_phase(args, api, auth, url):
+    """Orders that wait for an approver, who then decides them all at once."""
+    client = Client(args.port, 60)
+    email = "approver@%s.bench" % args.slug
+
+    def ok(status, body, what, expected=(200, 201, 204)):
+        if status not in expected:
+            raise RuntimeError("%s: %d %s" % (what, status, body[:300]))
+        return json.loads(body) if body else None
+
+    ok(*client.request("POST", api + "/users", {"email": email, "name": "Bench Approver", "password": "bench-approver-pass-1",
+                                                  "roles": ["agent"]}, auth)[:2], "approver")
+    approver_id = ok(*client.request("GET", api + "/users?q=approver", None, auth)[:2], "find approver")["items"][0]["id"]
+    team = ok(*client.request("POST", api + "/teams", {"key": "APPR", "name": "Bench approvers"}, auth)[:2], "team")["id"]
+    ok(*client.request("PUT", api + "/teams/%s/members/%s" % (team, approver_id), {}, auth)[:2], "member")
+    import base64
+    basic = {"Authorization": "Basic " + base64.b64encode((email + ":bench-approver-pass-1").encode()).decode()}
+    token = ok(*client.request("POST", api + "/me/tokens", {"name": "bench"}, basic)[:2], "token")["secret"]
+    approver = {"Authorization": "Bearer " + token}
+    ok(*client.request("POST", api + "/catalog/offerings", {
+        "key": "bench-vm-approved", "name": "Bench approved machine", "category": "Cloud", "team": "OPS",
+        "form": [{"key": "size", "label": "Size", "kind": "number", "required": True}],
+        "approval": {"stages": [{"name": "Capacity", "approvers": {"kind": "team", "team": "APPR"}, "quorum": "any"}]},
+        "fulfilment": {"steps": [
+            {"name": "provision", "kind": "automated", "stage": 0, "plannedMinutes": 1,
+             "call": {"url": url + "/provision", "body": "{}", "timeoutSeconds": 10, "maxAttempts": 5}},
+            {"name": "register", "kind": "automated", "stage": 1, "plannedMinutes": 1,
+             "call": {"url": url + "/register", "body": "{}", "timeoutSeconds": 10, "maxAttempts": 5}}]}}, auth)[:2],
+       "approved offering")
+    local = threading.local()
+
+    def conn():
+        if not hasattr(local, "client"):
+            local.client = Client(args.port, 60)
+        return local.client
+
+    def order(n):
+        st, body, _ = conn().request("POST", api + "/catalog/offerings/bench-vm-approved/requests", {"answers": {"size": n}}, auth)
+        return ok(st, body, "approved order %d" % n)["approval"]["id"]
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(args.connections) as pool:
+        approval_ids = list(pool.map(order, range(args.approvals)))
+    ordered_s = time.perf_counter() - t0
+    list_ms = []
+    for _ in range(20):
+        t = time.perf_counter()
+        waiting = ok(*client.request("GET", api + "/approvals", None, approver)[:2], "waiting list")
+        list_ms.append((time.perf_counter() - t) * 1000)
+    decided_db = psql(args.schema, "select clock_timestamp()")
+
+    def decide(approval_id):
+        t = time.perf_counter()
+        st, body, _ = conn().request("POST", api + "/approvals/%s/decision" % approval_id,
+                                     {"decision": "approve", "comment": "capacity ok"}, approver)
+        ok(st, body, "decision")
+        return (time.perf_counter() - t) * 1000
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(args.connections) as pool:
+        decision_ms = list(pool.map(decide, approval_ids))
+    decided_s = time.perf_counter() - t0
+    deadline = time.time() + args.wait
+    while True:
+        done = psql(args.schema, "select count(*) filter (where status = 'fulfilled'), count(*) filter (where status = 'blocked') "
+                    "from fulfilment_runs where started_at >= '%s'" % decided_db).split("|")
+        if int(done[0]) + int(done[1]) >= args.approvals or time.time() > deadline:
+            break
+        time.sleep(0.2)
+    after = [float(x) for x in psql(args.schema, """
+        select extract(epoch from (f.finished_at - a.decided_at)) * 1000 from fulfilment_runs f
+        join approvals a on a.subject_id = f.request_id where f.started_at >= '%s' and f.status = 'fulfilled'""" % decided_db).split()]
+    return {"orders": args.approvals, "ordered_s": ordered_s, "waiting_listed": len(waiting),
+            "waiting_list_ms": summary(list_ms), "decision_ms": summary(decision_ms), "decided_s": decided_s,
+            "fulfilled": int(done[0]), "blocked": int(done[1]), "decision_to_fulfilled_ms": summary(after)}
 
 
 if __name__ == "__main__":
