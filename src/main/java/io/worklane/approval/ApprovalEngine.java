@@ -116,8 +116,9 @@ class ApprovalEngine {
 
     private void startStage(UUID id, UUID requesterId, ApprovalPolicy policy, int n, Instant now) {
         Stage stage = policy.stages().get(n);
-        Resolved asked = resolve(stage.approvers(), requesterId, List.of(), Set.of());
-        int required = stage.required(asked.people().size());
+        Resolved asked = resolve(stage.approvers(), requesterId, List.of(), Set.of(), true);
+        // When the policy's approvers could not be found, any one admin decides in their place.
+        int required = asked.note().isEmpty() ? stage.required(asked.people().size()) : 1;
         store.insertStage(id, n, stage.name().strip(), required, now);
         store.status(id, PENDING, n, null, null);
         asked.people().forEach(person -> ask(id, n, person.id(), now));
@@ -194,6 +195,26 @@ class ApprovalEngine {
         events.publishEvent(new ApprovalDecided(approval.subjectKind(), approval.subjectId(), approval.id(), approved, outcome));
     }
 
+    /** The subject was closed otherwise (its item cancelled): a pending approval ends, asking no one further. */
+    void cancel(String kind, UUID subjectId, String reason) {
+        Row found = store.ofSubject(kind, subjectId).orElse(null);
+        if (found == null) {
+            return;
+        }
+        Row approval = store.lock(found.id()).orElseThrow();
+        if (!PENDING.equals(approval.status())) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (approval.stage() != null) {
+            store.decideStage(approval.id(), approval.stage(), "cancelled", now);
+            store.withdrawPending(approval.id(), approval.stage(), now);
+        }
+        store.status(approval.id(), "cancelled", null, reason, now);
+        store.log(approval.id(), now, null, "approval-cancelled", null, null, reason);
+        events.publishEvent(new ApprovalChanged(kind, subjectId));
+    }
+
     // --- timers ----------------------------------------------------------------------------------
 
     /** A stage's reminder: e-mails again whoever it still waits on. */
@@ -249,9 +270,17 @@ class ApprovalEngine {
             return;
         }
         List<TaskRow> tasks = store.tasks(approval.id()).stream().filter(t -> t.stage() == n).toList();
-        List<UUID> silent = store.withdrawPending(approval.id(), n, now);
+        List<UUID> silent = tasks.stream().filter(t -> PENDING.equals(t.status())).map(t -> t.approver().id()).toList();
         Set<UUID> alreadyAsked = tasks.stream().map(t -> t.approver().id()).collect(Collectors.toSet());
-        Resolved instead = resolve(stage.escalateTo(), approval.requester().id(), silent, alreadyAsked);
+        Resolved instead = resolve(stage.escalateTo(), approval.requester().id(), silent, alreadyAsked, false);
+        if (instead.people().isEmpty()) {
+            // No one new to ask: those asked stay asked, and the stage keeps what it needs.
+            store.escalated(approval.id(), n, state.required());
+            store.log(approval.id(), now, n, "escalated", null, null, waited + "; no one else can be asked, so "
+                    + names(org.people(silent)) + (silent.size() == 1 ? " still decides" : " still decide"));
+            return;
+        }
+        store.withdrawPending(approval.id(), n, now);
         long approved = tasks.stream().filter(t -> APPROVED.equals(t.status())).count();
         int required = (int) Math.max(1, Math.min(state.required(), approved + instead.people().size()));
         store.escalated(approval.id(), n, required);
@@ -271,7 +300,7 @@ class ApprovalEngine {
      * The approvers {@code who} names, never the requester (no one approves their own request) nor anyone
      * in {@code exclude}. When that leaves no one, the admins are asked, and the note says why.
      */
-    private Resolved resolve(Approvers who, UUID requester, List<UUID> silent, Set<UUID> exclude) {
+    private Resolved resolve(Approvers who, UUID requester, List<UUID> silent, Set<UUID> exclude, boolean lastResort) {
         List<Person> found = switch (who.kind()) {
             case "manager" -> (silent.isEmpty() ? List.of(requester) : silent).stream()
                     .flatMap(person -> org.managerOf(person).stream()).toList();
@@ -292,9 +321,10 @@ class ApprovalEngine {
         };
         List<Person> admins = new ArrayList<>(org.admins().stream()
                 .filter(p -> !p.id().equals(requester) && !exclude.contains(p.id())).toList());
-        if (admins.isEmpty()) {
-            // The requester is the only admin: someone must be able to decide, and the log says who did.
-            admins.addAll(org.admins().stream().filter(p -> !exclude.contains(p.id())).toList());
+        List<Person> allAdmins = org.admins();
+        if (admins.isEmpty() && lastResort && allAdmins.size() == 1 && allAdmins.get(0).id().equals(requester)) {
+            // The requester is the organisation's only admin: someone must be able to decide, and the log says who did.
+            admins.addAll(allAdmins);
         }
         return new Resolved(admins, "; " + why + ", so the admins are asked");
     }

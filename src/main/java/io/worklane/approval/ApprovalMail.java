@@ -86,7 +86,8 @@ class ApprovalMail {
         List<SimpleMailMessage> messages = new ArrayList<>();
         org.person(task.approver().id()).filter(Person::active)
                 .ifPresent(approver -> messages.add(message(approval, task, approver, null, reminder, now)));
-        for (UUID delegate : store.delegatesOf(task.approver().id(), now)) {
+        for (UUID delegate : store.delegatesOf(task.approver().id(), now).stream()
+                .filter(d -> !d.equals(approval.requester().id())).toList()) {
             org.person(delegate).filter(Person::active)
                     .ifPresent(person -> messages.add(message(approval, task, person, task.approver().name(), reminder, now)));
         }

@@ -17,6 +17,9 @@ import java.util.function.LongSupplier;
  */
 final class ApprovalRules {
 
+    /** Above the largest quota allowed (1,000,000), so that such a quantity never passes one. */
+    static final int MAX_QUANTITY = 1_000_001;
+
     private ApprovalRules() {
     }
 
@@ -57,7 +60,12 @@ final class ApprovalRules {
             return 1;
         }
         BigDecimal number = number(facts.get(rules.quota().quantity()));
-        return number == null || number.signum() <= 0 ? 1 : number.intValue();
+        if (number == null || number.signum() <= 0) {
+            return 1;
+        }
+        // Fractions count whole; anything beyond any quota counts as just beyond the largest.
+        BigDecimal whole = number.setScale(0, java.math.RoundingMode.CEILING);
+        return whole.compareTo(BigDecimal.valueOf(MAX_QUANTITY)) > 0 ? MAX_QUANTITY : whole.intValueExact();
     }
 
     static boolean holds(Object fact, String op, Object value) {

@@ -100,8 +100,11 @@ public class Approvals {
     public List<PendingApproval> waitingFor(WorklaneUser actor) {
         UUID me = actor.id().value();
         List<UUID> people = Stream.concat(Stream.of(me), store.delegatorsOf(me, clock.instant()).stream()).toList();
-        return store.pendingFor(people, LIST).stream().map(w -> new PendingApproval(w.approvalId(), w.title(), w.link(),
-                w.requester(), w.stageName(), w.askedAt(), w.approver().id().equals(me) ? null : w.approver())).toList();
+        return store.pendingFor(people, LIST).stream()
+                // No one decides their own request as someone's delegate.
+                .filter(w -> w.approver().id().equals(me) || !w.requester().id().equals(me))
+                .map(w -> new PendingApproval(w.approvalId(), w.title(), w.link(), w.requester(), w.stageName(), w.askedAt(),
+                        w.approver().id().equals(me) ? null : w.approver())).toList();
     }
 
     /** The approvals the person decided lately, newest first. */
@@ -128,10 +131,13 @@ public class Approvals {
         UUID me = actor.id().value();
         List<TaskRow> open = openTasks(row);
         Set<UUID> standIn = Set.copyOf(store.delegatorsOf(me, clock.instant()));
+        if (decidedInStage(row, me)) {
+            throw ApiProblem.forbidden("You have already decided at this stage.");
+        }
         TaskRow task = open.stream().filter(t -> t.approver().id().equals(me)).findFirst()
-                .or(() -> open.stream().filter(t -> standIn.contains(t.approver().id())).findFirst())
-                .orElseThrow(() -> ApiProblem.forbidden(asked(row, me)
-                        ? "You have already decided at this stage." : "You are not asked to decide this approval."));
+                .or(() -> open.stream().filter(t -> standIn.contains(t.approver().id()) && !ownRequest(row, me)).findFirst())
+                .orElseThrow(() -> ApiProblem.forbidden(ownRequest(row, me)
+                        ? "You cannot approve your own request." : "You are not asked to decide this approval."));
         engine.decide(row, task, me, said, why, via);
         return view(store.find(id).orElseThrow(), me);
     }
@@ -178,8 +184,12 @@ public class Approvals {
                         + (task.decidedBy() == null ? "someone" : task.decidedBy().name()) + ".";
             };
         }
+        if (decidedInStage(row, person)) {
+            return "You have already decided at this stage; one person decides once.";
+        }
         boolean allowed = org.person(person).filter(OrgChart.Person::active).isPresent()
-                && (task.approver().id().equals(person) || store.delegatorsOf(person, clock.instant()).contains(task.approver().id()));
+                && (task.approver().id().equals(person)
+                || (!ownRequest(row, person) && store.delegatorsOf(person, clock.instant()).contains(task.approver().id())));
         return allowed ? null : "This link no longer works for you: you no longer stand in for " + task.approver().name() + ".";
     }
 
@@ -204,11 +214,15 @@ public class Approvals {
         } else if (delegate.id().equals(actor.id().value())) {
             errors.add(new FieldError("delegate", "must be someone else"));
         }
+        if (start.isBefore(now.minus(Duration.ofDays(1))) || start.isAfter(now.plus(MAX_DELEGATION))) {
+            errors.add(new FieldError("startsAt", "must be from today to a year from now"));
+        }
         if (endsAt == null) {
             errors.add(new FieldError("endsAt", "is required: a delegation ends"));
         } else if (!endsAt.isAfter(start) || !endsAt.isAfter(now)) {
             errors.add(new FieldError("endsAt", "must be after the start and in the future"));
-        } else if (Duration.between(start, endsAt).compareTo(MAX_DELEGATION) > 0) {
+        } else if (endsAt.isAfter(now.plus(MAX_DELEGATION).plus(MAX_DELEGATION))
+                || Duration.between(start, endsAt).compareTo(MAX_DELEGATION) > 0) {
             errors.add(new FieldError("endsAt", "must be within a year of the start"));
         }
         if (!errors.isEmpty()) {
@@ -234,12 +248,29 @@ public class Approvals {
         if (actor.isStaff() || row.requester().id().equals(me)) {
             return true;
         }
-        Set<UUID> asked = store.tasks(row.id()).stream().map(t -> t.approver().id()).collect(Collectors.toSet());
-        return asked.contains(me) || store.delegatorsOf(me, clock.instant()).stream().anyMatch(asked::contains);
+        List<TaskRow> tasks = store.tasks(row.id());
+        if (tasks.stream().anyMatch(t -> t.approver().id().equals(me) || me.equals(t.decidedBy() == null ? null : t.decidedBy().id()))) {
+            return true;
+        }
+        // A delegate sees what waits on those they stand in for, while they do.
+        Set<UUID> standIn = Set.copyOf(store.delegatorsOf(me, clock.instant()));
+        return tasks.stream().anyMatch(t -> ApprovalEngine.PENDING.equals(t.status()) && standIn.contains(t.approver().id()));
     }
 
-    private boolean asked(Row row, UUID person) {
-        return store.tasks(row.id()).stream().anyMatch(t -> t.approver().id().equals(person) && t.stage() == row.stage());
+    /** Whether {@code person} decided any task of the approval's current stage (for themselves or for someone). */
+    private boolean decidedInStage(Row row, UUID person) {
+        return row.stage() != null && store.tasks(row.id()).stream().anyMatch(t -> t.stage() == row.stage()
+                && t.decidedBy() != null && t.decidedBy().id().equals(person));
+    }
+
+    private static boolean ownRequest(Row row, UUID person) {
+        return row.requester().id().equals(person);
+    }
+
+    /** The subject was closed otherwise (its item cancelled or done): its pending approval ends. */
+    @Transactional
+    public void cancel(String kind, UUID subjectId, String reason) {
+        engine.cancel(kind, subjectId, reason);
     }
 
     private List<TaskRow> openTasks(Row row) {
@@ -288,7 +319,10 @@ public class Approvals {
                 l.kind(), l.actor(), l.onBehalfOf(), l.detail())).toList();
         boolean mayDecide = ApprovalEngine.PENDING.equals(row.status()) && tasks.stream()
                 .filter(t -> row.stage() != null && t.stage() == row.stage() && ApprovalEngine.PENDING.equals(t.status()))
-                .anyMatch(t -> t.approver().id().equals(reader) || standIn.contains(t.approver().id()));
+                .anyMatch(t -> t.approver().id().equals(reader)
+                        || (standIn.contains(t.approver().id()) && !row.requester().id().equals(reader)))
+                && tasks.stream().noneMatch(t -> row.stage() != null && t.stage() == row.stage() && t.decidedBy() != null
+                        && t.decidedBy().id().equals(reader));
         return new Approval(row.id(), row.subjectKind(), row.subjectId(), row.title(), row.link(), row.details(),
                 row.requester(), row.status(), row.stage(), row.outcome(), row.createdAt(), row.decidedAt(), stages, log,
                 mayDecide);

@@ -428,8 +428,18 @@ public class CatalogManagement {
                 .collect(Collectors.toMap(FormField::key, f -> f, (a, b) -> a));
         var when = approval.autoApprove().when();
         for (int n = 0; n < when.size(); n++) {
-            if (when.get(n) != null && when.get(n).fact() != null && !fields.containsKey(when.get(n).fact())) {
+            var condition = when.get(n);
+            if (condition == null || condition.fact() == null) {
+                continue;
+            }
+            FormField field = fields.get(condition.fact());
+            if (field == null) {
                 errors.add(new FieldError("approval.autoApprove.when[" + n + "].fact", "must be the key of a field of the form"));
+            } else if (condition.value() != null && !sameKind(field.kind(), condition.value())) {
+                // "500" against a number would compare as text ("1000" < "500"): refuse it.
+                errors.add(new FieldError("approval.autoApprove.when[" + n + "].value", "must be "
+                        + (field.kind() == FieldKind.NUMBER ? "a number" : field.kind() == FieldKind.CHECKBOX ? "true or false"
+                        : "text") + ", as the answers to " + field.key() + " are"));
             }
         }
         var quota = approval.autoApprove().quota();
@@ -438,6 +448,17 @@ public class CatalogManagement {
             errors.add(new FieldError("approval.autoApprove.quota.quantity", "must be the key of a number field of the form"));
         }
         return errors;
+    }
+
+    private static boolean sameKind(FieldKind kind, Object value) {
+        if (value instanceof List<?> values) {
+            return !values.isEmpty() && values.stream().allMatch(v -> v != null && sameKind(kind, v));
+        }
+        return switch (kind) {
+            case NUMBER -> value instanceof Number;
+            case CHECKBOX -> value instanceof Boolean;
+            default -> value instanceof String;
+        };
     }
 
     private static String text(String value, String field, int min, int max, List<FieldError> errors) {

@@ -48,14 +48,11 @@ final class RequestOutlook {
     }
 
     static Instant expectedBy(StatusPhase phase, FulfilmentProgress run, Instant now) {
-        if (run == null) {
+        if (run == null || "cancelled".equals(run.status())) {
             return null;
         }
         if (phase == StatusPhase.DONE || "fulfilled".equals(run.status())) {
             return run.finishedAt();
-        }
-        if ("cancelled".equals(run.status())) {
-            return null;
         }
         Map<Integer, Long> stageMinutes = new TreeMap<>();
         for (StepProgress step : run.steps()) {

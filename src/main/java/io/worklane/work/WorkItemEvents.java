@@ -29,8 +29,9 @@ public final class WorkItemEvents {
     }
 
     /** A status change, with its exact time: flow metrics and SLA clocks are computed from these. */
+    /** {@code closed}: the item reached a done status (Done, Cancelled, …) with this transition. */
     public record WorkItemTransitioned(TenantId tenant, ItemId item, String key, UUID from, UUID to, Instant at,
-                                       UserId actor) {
+                                       UserId actor, boolean closed) {
     }
 
     public record CommentAdded(TenantId tenant, ItemId item, String key, UUID comment, Set<UUID> mentioned,

@@ -336,7 +336,7 @@ public class WorkManagement {
         history.record(new ItemId(row.id()), now, actor.id().value(), next.version(),
                 List.of(new Change("transition", "status", from.id(), target.id(), from.name(), target.name())));
         events.publishEvent(new WorkItemTransitioned(actor.tenantId(), new ItemId(row.id()), row.key(), from.id(),
-                target.id(), now, actor.id()));
+                target.id(), now, actor.id(), target.isDone() && !from.isDone()));
         return new StatusChange(row.key(), Refs.StatusRef.of(from), Refs.StatusRef.of(target), now, next.version());
     }
 
@@ -377,7 +377,7 @@ public class WorkManagement {
             history.record(new ItemId(row.id()), now, null, next.version(),
                     List.of(new Change("transition", "status", from.id(), target.id(), from.name(), target.name())));
             events.publishEvent(new WorkItemTransitioned(io.worklane.tenancy.TenantContext.require().id(),
-                    new ItemId(row.id()), row.key(), from.id(), target.id(), now, null));
+                    new ItemId(row.id()), row.key(), from.id(), target.id(), now, null, target.isDone() && !from.isDone()));
             changes.add(new StatusChange(row.key(), Refs.StatusRef.of(from), Refs.StatusRef.of(target), now, next.version()));
             current = next;
         }

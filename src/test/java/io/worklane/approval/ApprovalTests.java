@@ -200,7 +200,7 @@ class ApprovalTests {
         assertThat(tooDear.get("approval").get("status").asString()).isEqualTo("pending");
         assertThat(detailOf(tooDear.get("approval"), "rules-not-met")).isEqualTo("cost <= 500 does not hold (900); quota exceeded: 3 of 2 this month per requester");
         assertThat(overQuota.get("approval").get("status").asString()).isEqualTo("pending");
-        assertThat(detailOf(overQuota.get("approval"), "rules-not-met")).isEqualTo("quota exceeded: 4 of 2 this month per requester");
+        assertThat(detailOf(overQuota.get("approval"), "rules-not-met")).isEqualTo("quota exceeded: 3 of 2 this month per requester");
     }
 
     @Test
@@ -319,6 +319,86 @@ class ApprovalTests {
         }
         assertThat(Http.at(port).basic(email("eve"), PASSWORD).get("/t/" + slug + "/requests/" + id + "/events").status())
                 .isIn(302, 401, 404);
+    }
+
+    @Test
+    void noOneApprovesTheirOwnRequestAsADelegateNorVotesTwice() {
+        team("CAB", "mark", "dee", "sam");
+        offering("firewall", Map.of("stages", List.of(stage("Change board", Map.of("kind", "team", "team", "CAB"), "2"))));
+        offering("laptop", Map.of("stages", List.of(stage("Manager", Map.of("kind", "manager"), "any"))));
+        String until = Instant.now().plus(Duration.ofDays(3)).toString();
+        assertThat(mark.post(api("/approvals/delegations"), Map.of("delegate", email("rita"), "endsAt", until)).status()).isEqualTo(201);
+
+        JsonNode own = rita.post(api("/catalog/offerings/laptop/requests"), order(10)).json();
+        assertThat(rita.get(api("/approvals")).json()).isEmpty();
+        var self = rita.post(api("/approvals/" + own.get("approval").get("id").asString() + "/decision"), Map.of("decision", "approve"));
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.json().get("detail").asString()).isEqualTo("You cannot approve your own request.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !TestMail.to(mail, email("mark")).isEmpty());
+        assertThat(TestMail.to(mail, email("rita"))).as("no links for the requester as delegate").isEmpty();
+
+        assertThat(mark.post(api("/approvals/delegations"), Map.of("delegate", email("dee"), "endsAt", until)).status()).isEqualTo(201);
+        String change = rita.post(api("/catalog/offerings/firewall/requests"), order(1)).json().get("approval").get("id").asString();
+        decide(dee, change, "approve", "Mine");
+        var twice = dee.post(api("/approvals/" + change + "/decision"), Map.of("decision", "approve", "comment", "For Mark"));
+        assertThat(twice.status()).isEqualTo(403);
+        assertThat(twice.json().get("detail").asString()).isEqualTo("You have already decided at this stage.");
+        assertThat(admin.get(api("/approvals/" + change)).json().get("status").asString()).isEqualTo("pending");
+    }
+
+    @Test
+    void anEscalationWithNoOneNewToAskLeavesTheApproversAsked() {
+        offering("server", Map.of("stages", List.of(Map.of("name", "Security",
+                "approvers", Map.of("kind", "admins"), "quorum", "all",
+                "timeoutHours", 24, "onTimeout", "escalate", "escalateTo", Map.of("kind", "admins")))));
+        String approval = rita.post(api("/catalog/offerings/server/requests"), order(1)).json().get("approval").get("id").asString();
+
+        scheduler.reschedule(TaskInstanceId.of("approval-timeout", slug + "/" + approval + "/0/timeout"), Instant.now());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(kinds(admin.get(api("/approvals/" + approval)).json())).contains("escalated"));
+        JsonNode still = admin.get(api("/approvals/" + approval)).json();
+        assertThat(detailOf(still, "escalated")).isEqualTo("No decision within 24 hours; no one else can be asked, so Ada Admin still decides");
+        assertThat(still.get("status").asString()).isEqualTo("pending");
+        assertThat(still.get("stages").get(0).get("asked").get(0).get("status").asString()).isEqualTo("pending");
+        assertThat(decide(admin, approval, "approve", null).get("status").asString()).isEqualTo("approved");
+    }
+
+    @Test
+    void aRequestClosedWhileItWaitsEndsItsApproval() {
+        offering("laptop", Map.of("stages", List.of(stage("Manager", Map.of("kind", "manager"), "any"))));
+        JsonNode ordered = rita.post(api("/catalog/offerings/laptop/requests"), order(10)).json();
+        String approval = ordered.get("approval").get("id").asString();
+
+        var cancelled = admin.post(api("/items/" + ordered.get("item").asString() + "/transitions"), Map.of("to", "Cancelled"));
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        JsonNode ended = admin.get(api("/approvals/" + approval)).json();
+        assertThat(ended.get("status").asString()).isEqualTo("cancelled");
+        assertThat(ended.get("stages").get(0).get("asked").get(0).get("status").asString()).isEqualTo("withdrawn");
+        assertThat(mark.post(api("/approvals/" + approval + "/decision"), Map.of("decision", "approve")).status()).isEqualTo(409);
+        assertThat(rita.get(api("/requests/" + ordered.get("id").asString())).json().get("fulfilment").get("status").asString())
+                .isEqualTo("cancelled");
+        assertThat(mark.get(api("/approvals")).json()).isEmpty();
+    }
+
+    @Test
+    void quantitiesAndRuleValuesCannotSlipPastAQuota() {
+        var textForNumber = admin.post(api("/catalog/offerings"), Map.of("key", "typed", "name", "Typed", "category", "Cloud",
+                "team", "OPS", "form", List.of(Map.of("key", "cost", "label", "Cost", "kind", "number")),
+                "approval", Map.of("autoApprove", Map.of("when", List.of(Map.of("fact", "cost", "op", "<=", "value", "500"))),
+                        "stages", List.of(stage("Manager", Map.of("kind", "manager"), "any")))));
+        assertThat(textForNumber.status()).isEqualTo(400);
+        assertThat(textForNumber.json().get("errors").get(0).get("field").asString()).isEqualTo("approval.autoApprove.when[0].value");
+
+        offering("seats", Map.of("autoApprove", Map.of("quota", Map.of("per", "requester", "max", 5, "quantity", "cost")),
+                "stages", List.of(stage("Manager", Map.of("kind", "manager"), "any"))));
+        var huge = rita.post(api("/catalog/offerings/seats/requests"), Map.of("answers", Map.of("cost", 4294967297L)));
+        assertThat(huge.status()).isEqualTo(201);
+        assertThat(huge.json().get("approval").get("status").asString()).isEqualTo("pending");
+        var half = rita.post(api("/catalog/offerings/seats/requests"), Map.of("answers", Map.of("cost", 0.5)));
+        assertThat(half.status()).isEqualTo(201);
+        assertThat(half.json().get("approval").get("outcome").asString()).isEqualTo("Approved by rule: quota: 1 of 5 this month per requester");
     }
 
     @Test

@@ -127,7 +127,8 @@ public class ApprovalStore {
 
     /**
      * How much of {@code scope} the requester (or, {@code perTeam}, anyone sharing a team with them) has
-     * asked for since {@code since}, approved or still pending.
+     * been approved since {@code since}. What still waits for approvers does not count (yet): an order
+     * sent to them because it broke the rules must not use up the quota of the orders that keep them.
      */
     public long used(String scope, UUID requesterId, boolean perTeam, Instant since) {
         String who = perTeam ? """
@@ -136,7 +137,7 @@ public class ApprovalStore {
                     where m.team_id in (select team_id from team_members where user_id = :requester)))"""
                 : "a.requester_id = :requester";
         return jdbc.sql("select coalesce(sum(a.quantity), 0) from approvals a where a.scope = :scope and a.created_at >= :since"
-                        + " and a.status in ('pending', 'approved') and " + who)
+                        + " and a.status = 'approved' and " + who)
                 .param("scope", scope).param("since", utc(since)).param("requester", requesterId)
                 .query(Long.class).single();
     }

@@ -61,7 +61,7 @@ class ApprovalPages {
                     @RequestParam(required = false) String delegate, @RequestParam(required = false) LocalDate until,
                     RedirectAttributes flash) {
         Flash.attempt(flash, () -> approvals.delegate(me, delegate, null,
-                        until == null ? null : until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                        until == null || until.getYear() > 9000 ? null : until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
                 "Your approvals go to " + delegate + " until the end of " + until + ".");
         return "redirect:/t/" + tenant + "/approvals";
     }
