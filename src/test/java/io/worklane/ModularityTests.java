@@ -19,7 +19,7 @@ class ModularityTests {
     @Test
     void everyBusinessCapabilityIsAModule() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .contains("tenancy", "identity", "work", "board", "catalog", "fulfilment", "shared");
+                .contains("tenancy", "identity", "work", "board", "catalog", "approval", "fulfilment", "sla", "shared");
     }
 
     @Test
