@@ -4,26 +4,161 @@ import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.ApiProblem;
 import io.worklane.shared.web.FieldError;
 import io.worklane.sla.internal.Calendars;
+import io.worklane.sla.internal.SlaPolicies;
+import io.worklane.work.ItemTimelines;
+import io.worklane.work.WorkItem;
+import io.worklane.work.WorkManagement;
+import io.worklane.work.query.ItemFacts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * Service levels of the current tenant: business calendars now (SLA policies and their clocks build
- * on them). Agents and admins read calendars; admins define them.
+ * Service levels of the current tenant: business calendars, SLA policies, and each item's clocks,
+ * worked out from its exact history (ADR 0019). Agents and admins read calendars and policies; admins
+ * define them; whoever may see an item sees its clocks.
  */
 @Service
 public class ServiceLevels {
 
     private final Calendars calendars;
+    private final SlaPolicies policies;
+    private final SlaConditions conditions;
+    private final WorkManagement work;
+    private final ItemTimelines timelines;
+    private final Clock clock;
 
-    ServiceLevels(Calendars calendars) {
+    ServiceLevels(Calendars calendars, SlaPolicies policies, SlaConditions conditions, WorkManagement work,
+                  ItemTimelines timelines, Clock clock) {
         this.calendars = calendars;
+        this.policies = policies;
+        this.conditions = conditions;
+        this.work = work;
+        this.timelines = timelines;
+        this.clock = clock;
     }
+
+    // --- policies --------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<SlaPolicy> policies(WorklaneUser actor) {
+        requireStaff(actor);
+        return policies.all();
+    }
+
+    @Transactional(readOnly = true)
+    public SlaPolicy policy(WorklaneUser actor, UUID id) {
+        requireStaff(actor);
+        return findPolicy(id);
+    }
+
+    @Transactional
+    public SlaPolicy createPolicy(WorklaneUser actor, SlaPolicyDefinition definition) {
+        requireAdmin(actor);
+        checkPolicy(definition);
+        UUID id = UUID.randomUUID();
+        if (!policies.insert(id, definition.name().strip(), definition.appliesTo().strip(), definition.calendar(),
+                definition.metrics())) {
+            throw ApiProblem.conflictOnField("policy-exists", "name", "another SLA policy has this name");
+        }
+        return findPolicy(id);
+    }
+
+    /** Replaces a policy whole; the clocks of every item follow at once, as they are worked out from history. */
+    @Transactional
+    public SlaPolicy updatePolicy(WorklaneUser actor, UUID id, SlaPolicyDefinition definition, Long expectedVersion) {
+        requireAdmin(actor);
+        SlaPolicy current = findPolicy(id);
+        long version = expectedVersion == null ? current.version() : expectedVersion;
+        if (version != current.version()) {
+            throw ApiProblem.staleVersion(current.version());
+        }
+        checkPolicy(definition);
+        if (policies.nameTaken(definition.name().strip(), id)) {
+            throw ApiProblem.conflictOnField("policy-exists", "name", "another SLA policy has this name");
+        }
+        if (!policies.update(id, version, definition.name().strip(), definition.appliesTo().strip(), definition.calendar(),
+                definition.metrics())) {
+            throw ApiProblem.staleVersion(findPolicy(id).version());
+        }
+        return findPolicy(id);
+    }
+
+    @Transactional
+    public void deletePolicy(WorklaneUser actor, UUID id) {
+        requireAdmin(actor);
+        if (!policies.delete(id)) {
+            throw ApiProblem.notFound("There is no SLA policy " + id + ".");
+        }
+    }
+
+    // --- clocks ----------------------------------------------------------------------------------
+
+    /** The clocks of every policy that applies to the item now, each worked out from the item's history. */
+    @Transactional(readOnly = true)
+    public List<ItemClock> clocks(WorklaneUser actor, String key) {
+        WorkItem item = work.get(actor, key);
+        List<ItemTimelines.ItemState> states = timelines.timeline(item.id().value()).orElseThrow();
+        List<ClockEngine.Moment<ItemTimelines.ItemState>> moments = states.stream()
+                .map(state -> new ClockEngine.Moment<>(state.at(), state)).toList();
+        ItemTimelines.ItemState now = states.get(states.size() - 1);
+        Instant at = clock.instant();
+        List<ItemClock> clocks = new ArrayList<>();
+        for (SlaPolicy policy : policies.all()) {
+            if (!conditions.compile(policy.appliesTo()).test(now)) {
+                continue;
+            }
+            BusinessCalendar calendar = businessCalendar(calendars.find(policy.calendar()).orElseThrow());
+            for (SlaPolicy.Metric metric : policy.metrics()) {
+                ClockEngine.Clock c = ClockEngine.compute(moments, conditionsOf(metric), calendar, at);
+                clocks.add(new ItemClock(policy.id(), policy.name(), metric.key(), metric.name(),
+                        c.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), c.startedAt(), c.stoppedAt(),
+                        c.elapsed().toMinutes(), c.goal() == null ? null : c.goal().toMinutes(),
+                        c.remaining() == null ? null : c.remaining().toMinutes(), c.dueAt(), c.warnAt(), c.warnedAt(),
+                        c.breachedAt()));
+            }
+        }
+        return clocks;
+    }
+
+    private ClockEngine.Conditions<ItemTimelines.ItemState> conditionsOf(SlaPolicy.Metric metric) {
+        Predicate<ItemFacts> start =
+                metric.start() == null || metric.start().isBlank() ? null : conditions.compile(metric.start());
+        Predicate<ItemFacts> pause =
+                metric.pause() == null || metric.pause().isBlank() ? null : conditions.compile(metric.pause());
+        Predicate<ItemFacts> stop = conditions.compile(metric.stop());
+        List<Map.Entry<Predicate<ItemFacts>, Duration>> goals =
+                metric.goals().stream().map(g -> Map.entry(g.when() == null || g.when().isBlank()
+                        ? (Predicate<ItemFacts>) item -> true
+                        : conditions.compile(g.when()), Duration.ofMinutes(g.minutes()))).toList();
+        return new ClockEngine.Conditions<>(start == null ? null : start::test, pause == null ? null : pause::test,
+                stop::test, state -> goals.stream().filter(g -> g.getKey().test(state)).map(Map.Entry::getValue)
+                .findFirst().orElse(null), metric.warnPercent());
+    }
+
+    private void checkPolicy(SlaPolicyDefinition definition) {
+        List<FieldError> errors = PolicyRules.problems(definition, conditions::problem, id -> calendars.find(id).isPresent());
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalidFields(errors);
+        }
+    }
+
+    private SlaPolicy findPolicy(UUID id) {
+        return policies.find(id).orElseThrow(() -> ApiProblem.notFound("There is no SLA policy " + id + "."));
+    }
+
+    // --- calendars -------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
     public List<Calendar> calendars(WorklaneUser actor) {
@@ -72,6 +207,9 @@ public class ServiceLevels {
     @Transactional
     public void delete(WorklaneUser actor, UUID id) {
         requireAdmin(actor);
+        if (policies.usesCalendar(id)) {
+            throw ApiProblem.conflict("calendar-in-use", "An SLA policy runs on this calendar; move it to another first.");
+        }
         if (!calendars.delete(id)) {
             throw notFound(id);
         }
@@ -104,9 +242,9 @@ public class ServiceLevels {
         }
     }
 
-    private static java.util.Map<String, List<Calendar.Hours>> hours(CalendarDefinition definition) {
-        java.util.Map<String, List<Calendar.Hours>> hours = new java.util.TreeMap<>(
-                java.util.Comparator.comparing(CalendarRules::day));
+    private static Map<String, List<Calendar.Hours>> hours(CalendarDefinition definition) {
+        Map<String, List<Calendar.Hours>> hours = new TreeMap<>(
+                Comparator.comparing(CalendarRules::day));
         definition.hours().forEach((day, spans) -> hours.put(CalendarRules.day(day).name(),
                 spans == null ? List.of() : spans.stream().map(s -> new Calendar.Hours(s.from().strip(), s.to().strip())).toList()));
         return hours;
@@ -116,7 +254,7 @@ public class ServiceLevels {
         return definition.holidays() == null ? List.of() : definition.holidays().stream()
                 .map(h -> new Calendar.Holiday(h.date().strip(), h.name() == null ? "" : h.name().strip(),
                         Boolean.TRUE.equals(h.yearly())))
-                .sorted(java.util.Comparator.comparing(Calendar.Holiday::date)).toList();
+                .sorted(Comparator.comparing(Calendar.Holiday::date)).toList();
     }
 
     private Calendar find(UUID id) {
@@ -129,13 +267,13 @@ public class ServiceLevels {
 
     private static void requireStaff(WorklaneUser actor) {
         if (!actor.isStaff()) {
-            throw ApiProblem.forbidden("Only agents and admins read service-level calendars.");
+            throw ApiProblem.forbidden("Only agents and admins read service-level calendars and policies.");
         }
     }
 
     private static void requireAdmin(WorklaneUser actor) {
         if (!actor.isAdmin()) {
-            throw ApiProblem.forbidden("Only admins define service-level calendars.");
+            throw ApiProblem.forbidden("Only admins define service-level calendars and policies.");
         }
     }
 }
