@@ -5,24 +5,16 @@ import io.worklane.shared.web.ApiProblem;
 import io.worklane.shared.web.FieldError;
 import io.worklane.sla.internal.Calendars;
 import io.worklane.sla.internal.SlaPolicies;
-import io.worklane.work.ItemTimelines;
-import io.worklane.work.WorkItem;
-import io.worklane.work.WorkManagement;
-import io.worklane.work.query.ItemFacts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * Service levels of the current tenant: business calendars, SLA policies, and each item's clocks,
@@ -35,18 +27,13 @@ public class ServiceLevels {
     private final Calendars calendars;
     private final SlaPolicies policies;
     private final SlaConditions conditions;
-    private final WorkManagement work;
-    private final ItemTimelines timelines;
-    private final Clock clock;
+    private final SlaClocks clocks;
 
-    ServiceLevels(Calendars calendars, SlaPolicies policies, SlaConditions conditions, WorkManagement work,
-                  ItemTimelines timelines, Clock clock) {
+    ServiceLevels(Calendars calendars, SlaPolicies policies, SlaConditions conditions, SlaClocks clocks) {
         this.calendars = calendars;
         this.policies = policies;
         this.conditions = conditions;
-        this.work = work;
-        this.timelines = timelines;
-        this.clock = clock;
+        this.clocks = clocks;
     }
 
     // --- policies --------------------------------------------------------------------------------
@@ -72,6 +59,7 @@ public class ServiceLevels {
                 definition.metrics())) {
             throw ApiProblem.conflictOnField("policy-exists", "name", "another SLA policy has this name");
         }
+        clocks.policiesChanged(actor, "SLA policy " + definition.name().strip() + " defined");
         return findPolicy(id);
     }
 
@@ -92,6 +80,7 @@ public class ServiceLevels {
                 definition.metrics())) {
             throw ApiProblem.staleVersion(findPolicy(id).version());
         }
+        clocks.policiesChanged(actor, "SLA policy " + definition.name().strip() + " changed");
         return findPolicy(id);
     }
 
@@ -101,50 +90,7 @@ public class ServiceLevels {
         if (!policies.delete(id)) {
             throw ApiProblem.notFound("There is no SLA policy " + id + ".");
         }
-    }
-
-    // --- clocks ----------------------------------------------------------------------------------
-
-    /** The clocks of every policy that applies to the item now, each worked out from the item's history. */
-    @Transactional(readOnly = true)
-    public List<ItemClock> clocks(WorklaneUser actor, String key) {
-        WorkItem item = work.get(actor, key);
-        List<ItemTimelines.ItemState> states = timelines.timeline(item.id().value()).orElseThrow();
-        List<ClockEngine.Moment<ItemTimelines.ItemState>> moments = states.stream()
-                .map(state -> new ClockEngine.Moment<>(state.at(), state)).toList();
-        ItemTimelines.ItemState now = states.get(states.size() - 1);
-        Instant at = clock.instant();
-        List<ItemClock> clocks = new ArrayList<>();
-        for (SlaPolicy policy : policies.all()) {
-            if (!conditions.compile(policy.appliesTo()).test(now)) {
-                continue;
-            }
-            BusinessCalendar calendar = businessCalendar(calendars.find(policy.calendar()).orElseThrow());
-            for (SlaPolicy.Metric metric : policy.metrics()) {
-                ClockEngine.Clock c = ClockEngine.compute(moments, conditionsOf(metric), calendar, at);
-                clocks.add(new ItemClock(policy.id(), policy.name(), metric.key(), metric.name(),
-                        c.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), c.startedAt(), c.stoppedAt(),
-                        c.elapsed().toMinutes(), c.goal() == null ? null : c.goal().toMinutes(),
-                        c.remaining() == null ? null : c.remaining().toMinutes(), c.dueAt(), c.warnAt(), c.warnedAt(),
-                        c.breachedAt()));
-            }
-        }
-        return clocks;
-    }
-
-    private ClockEngine.Conditions<ItemTimelines.ItemState> conditionsOf(SlaPolicy.Metric metric) {
-        Predicate<ItemFacts> start =
-                metric.start() == null || metric.start().isBlank() ? null : conditions.compile(metric.start());
-        Predicate<ItemFacts> pause =
-                metric.pause() == null || metric.pause().isBlank() ? null : conditions.compile(metric.pause());
-        Predicate<ItemFacts> stop = conditions.compile(metric.stop());
-        List<Map.Entry<Predicate<ItemFacts>, Duration>> goals =
-                metric.goals().stream().map(g -> Map.entry(g.when() == null || g.when().isBlank()
-                        ? (Predicate<ItemFacts>) item -> true
-                        : conditions.compile(g.when()), Duration.ofMinutes(g.minutes()))).toList();
-        return new ClockEngine.Conditions<>(start == null ? null : start::test, pause == null ? null : pause::test,
-                stop::test, state -> goals.stream().filter(g -> g.getKey().test(state)).map(Map.Entry::getValue)
-                .findFirst().orElse(null), metric.warnPercent());
+        clocks.policiesChanged(actor, "SLA policy " + id + " removed");
     }
 
     private void checkPolicy(SlaPolicyDefinition definition) {
@@ -200,6 +146,9 @@ public class ServiceLevels {
         if (!calendars.update(id, version, definition.name().strip(), definition.timeZone().strip(), hours(definition),
                 holidays(definition))) {
             throw ApiProblem.staleVersion(find(id).version());
+        }
+        if (policies.usesCalendar(id)) {
+            clocks.policiesChanged(actor, "Calendar " + definition.name().strip() + " changed");
         }
         return find(id);
     }

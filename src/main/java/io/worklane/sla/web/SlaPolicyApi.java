@@ -6,6 +6,7 @@ import io.worklane.identity.WorklaneUser;
 import io.worklane.shared.web.Versions;
 import io.worklane.sla.ItemClock;
 import io.worklane.sla.ServiceLevels;
+import io.worklane.sla.SlaClocks;
 import io.worklane.sla.SlaPolicy;
 import io.worklane.sla.SlaPolicyDefinition;
 import org.springframework.http.HttpHeaders;
@@ -32,9 +33,11 @@ class SlaPolicyApi {
     private static final String BASE = "/t/{tenant}/api/v1/sla/policies";
 
     private final ServiceLevels levels;
+    private final SlaClocks clocks;
 
-    SlaPolicyApi(ServiceLevels levels) {
+    SlaPolicyApi(ServiceLevels levels, SlaClocks clocks) {
         this.levels = levels;
+        this.clocks = clocks;
     }
 
     @GetMapping(path = BASE, produces = "application/json")
@@ -74,9 +77,31 @@ class SlaPolicyApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** Why a repair is asked for, as it is recorded. */
+    record RepairRequest(String reason) {
+    }
+
+    @PostMapping(path = "/t/{tenant}/api/v1/sla/repairs", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Work out the clocks of every open item (and of every item with clocks) again, recorded (admins)")
+    ResponseEntity<java.util.Map<String, UUID>> repair(@AuthenticationPrincipal WorklaneUser actor,
+                                                       @RequestBody(required = false) RepairRequest request) {
+        if (!actor.isAdmin()) {
+            throw io.worklane.shared.web.ApiProblem.forbidden("Only admins repair SLA clocks.");
+        }
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? "Asked by an admin"
+                : request.reason().strip().substring(0, Math.min(request.reason().strip().length(), 200));
+        return ResponseEntity.accepted().body(java.util.Map.of("id", clocks.repair(actor, reason)));
+    }
+
+    @GetMapping(path = "/t/{tenant}/api/v1/sla/repairs", produces = "application/json")
+    @Operation(summary = "Repairs lately: why, by whom, how many items, when they finished")
+    List<io.worklane.sla.SlaRepair> repairs(@AuthenticationPrincipal WorklaneUser actor) {
+        return clocks.repairs(actor);
+    }
+
     @GetMapping(path = "/t/{tenant}/api/v1/items/{key}/sla", produces = "application/json")
     @Operation(summary = "The item's SLA clocks now: one per metric of each policy that applies to it")
     List<ItemClock> clocks(@AuthenticationPrincipal WorklaneUser actor, @PathVariable String key) {
-        return levels.clocks(actor, key);
+        return clocks.clocks(actor, key);
     }
 }
