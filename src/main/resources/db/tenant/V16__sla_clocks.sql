@@ -45,3 +45,6 @@ create table sla_repairs (
     items        integer not null default 0,
     finished_at  timestamptz
 );
+
+-- Breaches of a period, newest first.
+create index sla_clocks_breached_idx on sla_clocks (breached_at) where breached_at is not null;

@@ -108,6 +108,44 @@ class SlaClocksTests {
         assertThat(Http.at(port).get(api("/sla/repairs")).status()).isEqualTo(401);
     }
 
+    @Test
+    void complianceCountsMetAndBreachedClocksOfTheMonth() {
+        String quick = incident("Quick fix");
+        String slow = incident("Slow fix");
+        UUID slowId = itemId(slow);
+        inTenant(() -> {
+            jdbc.sql("update work_items set created_at = created_at - interval '2 hours' where id = ?").param(slowId).update();
+            jdbc.sql("update item_history set at = at - interval '2 hours' where item_id = ?").param(slowId).update();
+        });
+        for (String key : List.of(quick, slow)) {
+            assertThat(admin.post(api("/items/" + key + "/transitions"), Map.of("to", "Resolved")).status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> "breached".equals(storedStatus(slowId))
+                && "met".equals(storedStatus(itemId(quick))));
+
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        var rows = admin.get(api("/sla/reports/compliance?from=" + month + "&to=" + month)).json();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("total").asLong()).isEqualTo(2);
+        assertThat(rows.get(0).get("met").asLong()).isEqualTo(1);
+        assertThat(rows.get(0).get("breached").asLong()).isEqualTo(1);
+        assertThat(rows.get(0).get("compliancePercent").asDouble()).isEqualTo(50.0);
+        assertThat(rows.get(0).get("p50Minutes").asDouble()).isCloseTo(60.0, org.assertj.core.data.Offset.offset(1.0));
+
+        var csv = admin.get(api("/sla/reports/compliance?from=" + month + "&to=" + month + "&by=team&format=csv"));
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("month,policy,metric,team,total,met,breached,compliance_percent")
+                .contains(month + ",\"Incidents\",\"resolution\",\"").contains(",2,1,1,50.0,");
+        var breaches = admin.get(api("/sla/reports/breaches?from=" + month + "&to=" + month)).json();
+        assertThat(breaches).hasSize(1);
+        assertThat(breaches.get(0).get("item").asString()).isEqualTo(slow);
+        assertThat(breaches.get(0).get("goalMinutes").asLong()).isEqualTo(60);
+
+        assertThat(admin.get(api("/sla/reports/compliance?from=2026-13&to=" + month)).json().get("errors").get(0)
+                .get("field").asString()).isEqualTo("from");
+        assertThat(admin.get(api("/sla/reports/compliance?from=2020-01&to=2026-01")).status()).isEqualTo(400);
+    }
+
     private String incident(String title) {
         var created = admin.post(api("/items"), Map.of("team", "OPS", "type", "Incident", "title", title));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
