@@ -1,5 +1,6 @@
 package io.worklane.sla;
 
+import io.worklane.support.FormBrowser;
 import io.worklane.support.Http;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
@@ -55,6 +56,12 @@ class SlaPolicyApiTests {
         assertThat(running.get("goalMinutes").asLong()).as("the highest priority's goal").isEqualTo(60);
         Instant started = Instant.parse(running.get("startedAt").asString());
         assertThat(Instant.parse(running.get("dueAt").asString())).isEqualTo(started.plus(Duration.ofMinutes(60)));
+
+        FormBrowser browser = new FormBrowser(port);
+        browser.signIn(slug, adminOf(slug), PASSWORD);
+        assertThat(browser.get("/t/" + slug + "/items/" + key).body()).contains("/items/" + key + "/sla-panel");
+        assertThat(browser.get("/t/" + slug + "/items/" + key + "/sla-panel").body())
+                .contains("Time to resolution", "running", "left", "Incidents");
 
         move(key, "Investigating");
         move(key, "Waiting for customer");
