@@ -112,6 +112,7 @@ public class SlaClocks {
      */
     void policiesChanged(WorklaneUser actor, String reason) {
         hasPolicies.clear();
+        conditions.forget();
         repair(actor, reason);
     }
 

@@ -136,6 +136,11 @@ class SlaClocksTests {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("month,policy,metric,team,total,met,breached,compliance_percent")
                 .contains(month + ",\"Incidents\",\"resolution\",\"").contains(",2,1,1,50.0,");
+        io.worklane.support.FormBrowser browser = new io.worklane.support.FormBrowser(port);
+        browser.signIn(tenant.slug(), adminOf(tenant.slug()), PASSWORD);
+        var page = browser.get("/t/" + tenant.slug() + "/sla/reports");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<svg", "Incidents · resolution", "50.0 % met (1 of 2; 1 breached)", "50.0 %", "1 h");
         var breaches = admin.get(api("/sla/reports/breaches?from=" + month + "&to=" + month)).json();
         assertThat(breaches).hasSize(1);
         assertThat(breaches.get(0).get("item").asString()).isEqualTo(slow);

@@ -19,4 +19,9 @@ class SlaText {
         }
         return m / (24 * 60) + " d" + ((m % (24 * 60)) / 60 == 0 ? "" : " " + (m % (24 * 60)) / 60 + " h");
     }
+
+    /** A percentile in minutes, rounded to the minute. */
+    public String approx(Double minutes) {
+        return minutes == null ? "—" : minutes(Math.round(minutes));
+    }
 }
