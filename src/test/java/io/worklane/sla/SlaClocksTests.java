@@ -1,5 +1,7 @@
 package io.worklane.sla;
 
+import io.worklane.WorklaneApplication;
+import io.worklane.shared.database.DatabaseLogin;
 import io.worklane.support.Http;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
@@ -9,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -43,6 +47,9 @@ class SlaClocksTests {
 
     @Autowired
     SlaClocks clocks;
+
+    @Autowired
+    DatabaseLogin database;
 
     Tenant tenant;
     Http admin;
@@ -81,6 +88,32 @@ class SlaClocksTests {
         assertThat(inTenant(() -> jdbc.sql("select kind from sla_events where item_id = ? order by at").param(item)
                 .query(String.class).list())).containsExactly("warning", "breach");
         assertThat(admin.get(api("/items/" + key + "/sla")).json().get(0).get("breachedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void twoNodesNoticingTheSameBreachRecordItOnce() throws Exception {
+        String key = incident("Database down");
+        UUID item = itemId(key);
+        await().atMost(Duration.ofSeconds(10)).until(() -> storedStatus(item) != null);
+        inTenant(() -> {
+            jdbc.sql("update work_items set created_at = created_at - interval '3 hours' where id = ?").param(item).update();
+            jdbc.sql("update item_history set at = at - interval '3 hours' where item_id = ?").param(item).update();
+        });
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(WorklaneApplication.class).profiles("test")
+                .run("--server.port=0", "--worklane.database.url=" + database.url(),
+                        "--worklane.database.username=" + database.username(),
+                        "--worklane.database.password=" + database.password())) {
+            SlaClocks clocksOnB = nodeB.getBean(SlaClocks.class);
+            ExecutorService racers = Executors.newFixedThreadPool(4);
+            for (int n = 0; n < 6; n++) {
+                SlaClocks node = n % 2 == 0 ? clocks : clocksOnB;
+                racers.submit(() -> TenantContext.runAs(tenant, () -> node.refresh(item)));
+            }
+            racers.shutdown();
+            assertThat(racers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(inTenant(() -> jdbc.sql("select kind from sla_events where item_id = ? order by at").param(item)
+                .query(String.class).list())).containsExactly("warning", "breach");
     }
 
     @Test
