@@ -48,3 +48,6 @@ create table sla_repairs (
 
 -- Breaches of a period, newest first.
 create index sla_clocks_breached_idx on sla_clocks (breached_at) where breached_at is not null;
+
+-- Badges of a page of items, by key.
+create index sla_clocks_item_key_idx on sla_clocks (item_key);

@@ -222,3 +222,32 @@ document.addEventListener("htmx:configRequest", function (event) {
   document.addEventListener("htmx:afterSettle", watch);
   window.addEventListener("beforeunload", function () { if (source) source.close(); });
 })();
+
+// Item lists of agents show each row's most pressing SLA clock beside its key (module sla serves
+// them); rows added later (more pages, live rows) get theirs too.
+(function () {
+  function decorate() {
+    document.querySelectorAll("table[data-sla-url]").forEach(function (table) {
+      var rows = Array.prototype.filter.call(table.querySelectorAll("tr[data-key]"), function (row) { return !row.dataset.slaDone; });
+      if (rows.length === 0) return;
+      rows.forEach(function (row) { row.dataset.slaDone = "1"; });
+      var keys = rows.map(function (row) { return row.dataset.key; });
+      fetch(table.dataset.slaUrl + "?items=" + encodeURIComponent(keys.join(",")), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (badges) {
+          badges.forEach(function (badge) {
+            var row = table.querySelector('tr[data-key="' + badge.key + '"] td.key');
+            if (!row) return;
+            var pill = document.createElement("span");
+            pill.className = "pill sla-badge sla-" + badge.status + (badge.urgent ? " urgent" : "");
+            pill.textContent = badge.text;
+            pill.title = "Service level: " + badge.text;
+            row.appendChild(document.createTextNode(" "));
+            row.appendChild(pill);
+          });
+        });
+    });
+  }
+  decorate();
+  document.addEventListener("htmx:afterSettle", decorate);
+})();

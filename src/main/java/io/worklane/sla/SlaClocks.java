@@ -90,6 +90,42 @@ public class SlaClocks {
         return compute(item.id().value(), clock.instant()).stream().map(SlaClocks::view).toList();
     }
 
+    /** What a list shows beside an item: its most pressing clock (breached, then the one due soonest). */
+    public record Badge(String key, String status, String text, boolean urgent) {
+    }
+
+    /** The badges of the items with these keys, for agents and admins (requesters' lists show none). */
+    @Transactional(readOnly = true)
+    public List<Badge> badges(WorklaneUser actor, List<String> keys) {
+        if (!actor.isStaff() || keys.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Map<String, StoredClocks.Badge> pressing = new java.util.LinkedHashMap<>();
+        for (StoredClocks.Badge b : stored.badges(keys.stream().limit(500).toList())) {
+            pressing.merge(b.key(), b, (x, y) -> rank(y, now) < rank(x, now) ? y : x);
+        }
+        return pressing.values().stream().map(b -> {
+            boolean breached = "breached".equals(b.status()) || (b.dueAt() != null && !b.dueAt().isAfter(now));
+            if (breached) {
+                return new Badge(b.key(), "breached", "breached", true);
+            }
+            if ("paused".equals(b.status())) {
+                return new Badge(b.key(), "paused", "paused", false);
+            }
+            long left = b.dueAt() == null ? 0 : Duration.between(now, b.dueAt()).toMinutes();
+            boolean urgent = b.goalSeconds() != null && left * 60 < b.goalSeconds() / 4;
+            return new Badge(b.key(), "running", left < 60 ? left + " m left" : left / 60 + " h left", urgent);
+        }).toList();
+    }
+
+    private static long rank(StoredClocks.Badge b, Instant now) {
+        if ("breached".equals(b.status())) {
+            return Long.MIN_VALUE;
+        }
+        return b.dueAt() == null ? Long.MAX_VALUE : b.dueAt().toEpochMilli() - now.toEpochMilli();
+    }
+
     // --- the stored copy and its timers ----------------------------------------------------------
 
     /** Has the item's clocks refreshed soon after this transaction commits (nothing for tenants without SLAs). */

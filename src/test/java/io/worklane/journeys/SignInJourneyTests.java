@@ -53,6 +53,7 @@ class SignInJourneyTests {
         assertThat(page.getByText("IT Operations")).isVisible();
         Browser.screenshot(page, "home");
 
+        page.getByText("Settings").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People")).click();
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Grace Agent");
         page.locator("#email").fill("grace@" + tenant.slug() + ".test");
@@ -84,6 +85,7 @@ class SignInJourneyTests {
         Page page = browser.newPage("http://localhost:" + port);
         signIn(page, tenant.slug(), TestTenants.PASSWORD);
 
+        page.getByText("Settings").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens")).click();
         page.getByLabel("Name").fill("deployment pipeline");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();

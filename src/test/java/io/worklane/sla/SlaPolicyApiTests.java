@@ -62,6 +62,11 @@ class SlaPolicyApiTests {
         assertThat(browser.get("/t/" + slug + "/items/" + key).body()).contains("/items/" + key + "/sla-panel");
         assertThat(browser.get("/t/" + slug + "/items/" + key + "/sla-panel").body())
                 .contains("Time to resolution", "running", "left", "Incidents");
+        assertThat(browser.get("/t/" + slug + "/items").body()).contains("data-sla-url=\"/t/" + slug + "/sla/badges\"");
+        Http script = Http.at(port).header("Cookie", browser.sessionCookie());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                script.get("/t/" + slug + "/sla/badges?items=" + key).body().contains("\"status\":\"running\""));
+        assertThat(script.get("/t/" + slug + "/sla/badges?items=" + key).json().get(0).get("text").asString()).endsWith("left");
 
         move(key, "Investigating");
         move(key, "Waiting for customer");

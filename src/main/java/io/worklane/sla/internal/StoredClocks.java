@@ -37,6 +37,24 @@ public class StoredClocks {
         }
     }
 
+    /** A stored clock, as a list or board shows it beside its item. */
+    public record Badge(String key, String metric, String status, Instant dueAt, Instant breachedAt, long elapsedSeconds,
+                        Long goalSeconds) {
+    }
+
+    /** The stored clocks of the items with these keys (a page of a list: at most a few hundred). */
+    public List<Badge> badges(List<String> keys) {
+        return jdbc.sql("""
+                        select item_key, metric, status, due_at, breached_at, elapsed_seconds, goal_seconds from sla_clocks
+                        where item_key = any(?) and status in ('running', 'paused', 'breached')""")
+                .param(keys.toArray(String[]::new))
+                .query((rs, n) -> new Badge(rs.getString("item_key"), rs.getString("metric"), rs.getString("status"),
+                        io.worklane.shared.database.SqlTimes.instant(rs, "due_at"),
+                        io.worklane.shared.database.SqlTimes.instant(rs, "breached_at"), rs.getLong("elapsed_seconds"),
+                        (Long) rs.getObject("goal_seconds")))
+                .list();
+    }
+
     /** Records that a clock crossed a line; false when that was recorded before (by any node). */
     public boolean fired(UUID item, UUID policy, String metric, String kind, Instant at, Instant now) {
         return jdbc.sql("""
