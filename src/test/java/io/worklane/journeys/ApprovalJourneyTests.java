@@ -7,11 +7,8 @@ import io.worklane.support.Http;
 import io.worklane.support.TestMail;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,30 +26,10 @@ import static org.awaitility.Awaitility.await;
  * in his e-mail without signing in; her request page then shows it approved and being prepared.
  */
 @WorklaneTest
-class ApprovalJourneyTests {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
+class ApprovalJourneyTests extends JourneyTest {
 
     @Autowired
     GreenMail mail;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aRequesterOrdersALaptopAndHerManagerApprovesItFromTheLinkInHisEmail() {
@@ -65,12 +42,7 @@ class ApprovalJourneyTests {
         String ritaId = admin.get(api(slug, "/users?q=rita")).json().get("items").get(0).get("id").asString();
         admin.patch(api(slug, "/users/" + ritaId), Map.of("manager", mark));
 
-        Page page = browser.newPage("http://localhost:" + port);
-        page.navigate("/t/" + slug + "/login");
-        page.getByLabel("E-mail").fill(rita);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
+        Page page = signedIn(slug, rita, PASSWORD);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Catalog").setExact(true)).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New laptop")).first().click();
@@ -90,7 +62,7 @@ class ApprovalJourneyTests {
         String email = TestMail.text(TestMail.to(mail, mark).get(0));
         String approve = TestMail.link(email, "Approve:");
 
-        Page inbox = browser.newPage("http://localhost:" + port);
+        Page inbox = newPage();
         inbox.navigate(approve);
         assertThat(inbox.getByText("Approve this request as Mark Manager?")).isVisible();
         assertThat(inbox.locator(".facts")).containsText("Developer 16-inch");

@@ -7,12 +7,8 @@ import com.microsoft.playwright.options.BoundingBox;
 import io.worklane.support.Http;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -27,30 +23,10 @@ import static io.worklane.support.TestTenants.adminOf;
  * with a reason, move by keyboard, and watch a colleague's board follow along live.
  */
 @WorklaneTest
-class BoardJourneyTests {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
+class BoardJourneyTests extends JourneyTest {
 
     String slug;
     Http admin;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void stamp() {
@@ -130,11 +106,7 @@ class BoardJourneyTests {
     }
 
     private Page signedIn() {
-        Page page = browser.newPage("http://localhost:" + port);
-        page.navigate("/t/" + slug + "/login");
-        page.getByLabel("E-mail").fill(adminOf(slug));
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = signedIn(slug, adminOf(slug), PASSWORD);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Ada Admin"))).isVisible();
         return page;
     }

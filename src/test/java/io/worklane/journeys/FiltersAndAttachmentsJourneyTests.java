@@ -7,11 +7,7 @@ import io.worklane.support.Http;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
 import io.worklane.tenancy.Tenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,27 +16,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /** An agent saves the query they keep typing, shares it, and attaches a screenshot to an item, in a real browser. */
 @WorklaneTest
-class FiltersAndAttachmentsJourneyTests {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class FiltersAndAttachmentsJourneyTests extends JourneyTest {
 
     @Test
     void anAgentSavesASharedFilterAndAttachesAScreenshotToAnItemItFinds() {
@@ -49,7 +25,7 @@ class FiltersAndAttachmentsJourneyTests {
         Http admin = Http.at(port).basic(TestTenants.adminOf(slug), TestTenants.PASSWORD);
         String key = admin.post("/t/" + slug + "/api/v1/items", Map.of("team", "OPS", "type", "Incident",
                 "title", "Core switch down", "priority", "high")).json().get("key").asString();
-        Page page = browser.newPage("http://localhost:" + port);
+        Page page = newPage();
         page.navigate("/t/" + slug + "/login");
         page.getByLabel("E-mail").fill(TestTenants.adminOf(slug));
         page.getByLabel("Password").fill(TestTenants.PASSWORD);

@@ -5,42 +5,18 @@ import com.microsoft.playwright.options.AriaRole;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
 import io.worklane.tenancy.Tenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** What a new organisation's first admin does on day one, in a real browser. */
 @WorklaneTest
-class SignInJourneyTests {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SignInJourneyTests extends JourneyTest {
 
     @Test
     void theFirstAdminSignsInSeesTheHomePageAddsAColleagueAndSignsOut() {
         Tenant tenant = tenants.stamp("journey");
-        Page page = browser.newPage("http://localhost:" + port);
+        Page page = newPage();
 
         page.navigate("/t/" + tenant.slug() + "/");
         assertThat(page).hasURL("http://localhost:" + port + "/t/" + tenant.slug() + "/login");
@@ -72,7 +48,7 @@ class SignInJourneyTests {
     @Test
     void aWrongPasswordIsRefusedWithAClearMessage() {
         Tenant tenant = tenants.stamp("wrongpw");
-        Page page = browser.newPage("http://localhost:" + port);
+        Page page = newPage();
 
         signIn(page, tenant.slug(), "not-the-password");
 
@@ -82,7 +58,7 @@ class SignInJourneyTests {
     @Test
     void anApiTokenIsShownOnceThenOnlyItsHint() {
         Tenant tenant = tenants.stamp("tokens");
-        Page page = browser.newPage("http://localhost:" + port);
+        Page page = newPage();
         signIn(page, tenant.slug(), TestTenants.PASSWORD);
 
         page.getByText("Settings").click();
@@ -103,7 +79,7 @@ class SignInJourneyTests {
     @Test
     void theOperatorSignsInWithTheTokenAndSeesTheTenants() {
         Tenant tenant = tenants.stamp("listed");
-        Page page = browser.newPage("http://localhost:" + port);
+        Page page = newPage();
 
         page.navigate("/operator");
         page.getByLabel("Operator token").fill(TestTenants.OPERATOR_TOKEN);

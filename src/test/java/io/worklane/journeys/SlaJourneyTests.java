@@ -5,11 +5,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.worklane.support.Http;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 import java.util.Map;
@@ -21,27 +17,7 @@ import static io.worklane.support.TestTenants.adminOf;
 
 /** An agent sees an incident's service level in the list and on the item, in a real browser. */
 @WorklaneTest
-class SlaJourneyTests {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SlaJourneyTests extends JourneyTest {
 
     @Test
     void anIncidentShowsItsClockInTheListAndOnItsPage() {
@@ -54,12 +30,7 @@ class SlaJourneyTests {
         String key = admin.post("/t/" + slug + "/api/v1/items", Map.of("team", "OPS", "type", "Incident",
                 "title", "Payroll export fails")).json().get("key").asString();
 
-        Page page = browser.newPage("http://localhost:" + port);
-        page.navigate("/t/" + slug + "/login");
-        page.getByLabel("E-mail").fill(adminOf(slug));
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
+        Page page = signedIn(slug, adminOf(slug), PASSWORD);
 
         page.navigate("/t/" + slug + "/items");
         assertThat(page.locator("tr[data-key=\"" + key + "\"] .sla-badge")).hasText(Pattern.compile("\\d+ h left|\\d+ m left"));

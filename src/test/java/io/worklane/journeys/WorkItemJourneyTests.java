@@ -6,11 +6,7 @@ import io.worklane.support.Http;
 import io.worklane.support.TestTenants;
 import io.worklane.support.WorklaneTest;
 import io.worklane.tenancy.Tenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 import java.util.Map;
@@ -20,27 +16,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /** An agent's first incident, in a real browser: create it, work it, talk about it, find it again. */
 @WorklaneTest
-class WorkItemJourneyTests {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class WorkItemJourneyTests extends JourneyTest {
 
     @Test
     void anAgentRaisesAnIncidentInvestigatesItCommentsAndFindsItInTheList() {
@@ -155,13 +131,8 @@ class WorkItemJourneyTests {
 
     /** Signs in as the tenant's admin, and waits until the page's scripts run (keys, htmx). */
     private Page signIn(Tenant tenant) {
-        Page page = browser.newPage("http://localhost:" + port);
-        page.navigate("/t/" + tenant.slug() + "/login");
-        page.getByLabel("E-mail").fill(TestTenants.adminOf(tenant.slug()));
-        page.getByLabel("Password").fill(TestTenants.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = signedIn(tenant.slug(), TestTenants.adminOf(tenant.slug()), TestTenants.PASSWORD);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Ada Admin"))).isVisible();
-        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
         return page;
     }
 }
