@@ -136,6 +136,7 @@ class ApprovalEngine {
         UUID task = TimeOrderedIds.next();
         if (store.insertTask(task, approvalId, stage, person, now)) {
             schedule(notifyTask, task + "/ask", now);
+            events.publishEvent(new ApprovalAsked(approvalId, person));
         }
     }
 

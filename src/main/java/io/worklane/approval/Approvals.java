@@ -86,6 +86,12 @@ public class Approvals {
                 parts.log().getOrDefault(row.id(), List.of()), standIn)));
     }
 
+    /** An approval's title, for telling people about it (no permission check: callers decide whom they tell). */
+    @Transactional(readOnly = true)
+    public Optional<String> titleOf(UUID approvalId) {
+        return store.find(approvalId).map(Row::title);
+    }
+
     /** What is wrong with a policy, named under {@code prefix}. */
     @Transactional(readOnly = true)
     public List<FieldError> problems(ApprovalPolicy policy, String prefix) {

@@ -59,6 +59,15 @@ public class OrgChart {
                 .param(teamKey).query(Person.class).list();
     }
 
+    /** The active members of a team, by the team's id. */
+    public List<Person> membersOfTeam(UUID teamId) {
+        return jdbc.sql("""
+                        select u.id, u.name, u.email, u.active
+                        from team_members m join users u on u.id = m.user_id
+                        where m.team_id = ? and u.active order by lower(u.name)""")
+                .param(teamId).query(Person.class).list();
+    }
+
     public boolean teamExists(String teamKey) {
         return jdbc.sql("select exists (select 1 from teams where key = ?)").param(teamKey).query(Boolean.class).single();
     }

@@ -218,7 +218,7 @@ public class SlaClocks {
         if (at != null && !at.isAfter(now)
                 && stored.fired(item.id(), c.policy().id(), c.metric().key(), kind, at, now)) {
             events.publishEvent(new SlaEvent(TenantContext.require().id(), item.id(), item.key(), c.policy().id(),
-                    c.metric().key(), kind, at));
+                    c.metric().key(), c.metric().name(), kind, at, item.assigneeId(), item.teamId()));
         }
     }
 
