@@ -219,6 +219,9 @@ public class SlaClocks {
                 && stored.fired(item.id(), c.policy().id(), c.metric().key(), kind, at, now)) {
             events.publishEvent(new SlaEvent(TenantContext.require().id(), item.id(), item.key(), c.policy().id(),
                     c.metric().key(), c.metric().name(), kind, at, item.assigneeId(), item.teamId()));
+            if ("breach".equals(kind) && Boolean.TRUE.equals(c.metric().raisePriority())) {
+                work.raisePriorityAutomatically(item.key());
+            }
         }
     }
 

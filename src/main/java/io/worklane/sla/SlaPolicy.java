@@ -12,9 +12,12 @@ import java.util.UUID;
 public record SlaPolicy(UUID id, String name, String appliesTo, UUID calendar, List<Metric> metrics, Instant createdAt,
                         Instant updatedAt, long version) {
 
-    /** One clock of a policy, such as time to first response; {@code warnAt} is a percentage of the goal. */
+    /**
+     * One clock of a policy, such as time to first response; {@code warnAt} is a percentage of the goal;
+     * with {@code raisePriority}, a breach raises the item's priority one step.
+     */
     public record Metric(String key, String name, String start, String pause, String stop, List<Goal> goals,
-                         Integer warnAt) {
+                         Integer warnAt, Boolean raisePriority) {
 
         public int warnPercent() {
             return warnAt == null ? 75 : warnAt;

@@ -296,6 +296,32 @@ public class WorkManagement {
         return items.view(row.key(), catalogs.current()).orElseThrow();
     }
 
+    /**
+     * Raises an item's priority one step (Low becomes Medium; Highest stays), as Worklane itself rather
+     * than a person: a service level breached. The history shows the change without an actor.
+     */
+    @Transactional
+    public void raisePriorityAutomatically(String key) {
+        ItemRow row = items.rowForUpdate(normalise(key)).orElseThrow(() -> notFound(key));
+        if (row.priority() <= Priority.HIGHEST.rank()) {
+            return;
+        }
+        WorkType type = catalogs.current().type(row.typeId()).orElseThrow();
+        Errors errors = new Errors();
+        Applied applied = rules.apply(row, type, new ItemChanges(null, null,
+                Optional.of(Priority.ofRank(row.priority() - 1).code()), null, null, null, null, null), errors);
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        ItemRow next = withVersion(applied.next(), now, applied.next().statusId(), row.statusChangedAt(), row.resolvedAt(),
+                row.version() + 1);
+        save(row, next, applied.textChanged());
+        io.worklane.shared.TenantId tenant = io.worklane.tenancy.TenantContext.require().id();
+        recent.changed(tenant, row.key());
+        history.record(new ItemId(row.id()), now, null, next.version(), applied.changes());
+        events.publishEvent(new WorkItemChanged(tenant, new ItemId(row.id()), row.key(),
+                applied.changes().stream().map(Change::field).collect(Collectors.toUnmodifiableSet()), now, null));
+    }
+
     /** Moves an item to the status named {@code to}, along its workflow. */
     @Transactional
     public WorkItem transition(WorklaneUser actor, String key, String to, Long expectedVersion) {

@@ -77,7 +77,7 @@ class NotificationTests {
         String allDay = admin.get(api("/sla/calendars")).json().get(0).get("id").asString();
         admin.post(api("/sla/policies"), Map.of("name", "Incidents", "appliesTo", "type = Incident", "calendar", allDay,
                 "metrics", List.of(Map.of("key", "resolution", "name", "Time to resolution", "stop", "statusCategory = done",
-                        "goals", List.of(Map.of("minutes", 60))))));
+                        "goals", List.of(Map.of("minutes", 60)), "raisePriority", true))));
         String alexId = admin.get(api("/users?q=alex")).json().get("items").get(0).get("id").asString();
         JsonNode item = admin.post(api("/items"), Map.of("team", "OPS", "type", "Incident", "title", "VPN down",
                 "assignee", alexId)).json();
@@ -99,6 +99,11 @@ class NotificationTests {
                 "select computed_at from sla_clocks where item_id = ?").param(itemId).query(java.time.OffsetDateTime.class)
                 .single().toInstant().isAfter(before)));
         assertThat(alex.get(api("/notifications")).json()).as("told once").hasSize(2);
+        // The policy raises a breached item's priority one step, once, as Worklane (no actor).
+        JsonNode raised = admin.get(api("/items/" + item.get("key").asString())).json();
+        assertThat(raised.get("priority").asString()).isEqualTo("high");
+        JsonNode history = admin.get(api("/items/" + item.get("key").asString() + "/history")).json();
+        assertThat(history.toString()).contains("High");
         assertThat(admin.get(api("/notifications")).json()).isEmpty();
     }
 
