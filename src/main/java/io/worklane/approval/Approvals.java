@@ -132,12 +132,18 @@ public class Approvals {
     public Approval decide(WorklaneUser actor, UUID id, String decision, String comment, String via) {
         Decision said = decision(decision);
         String why = comment(said, comment);
-        Row row = store.lock(id).filter(r -> maySee(actor, r)).orElseThrow(() -> notFound(id));
-        requirePending(row);
+        Row row = store.lock(id).orElseThrow(() -> notFound(id));
         UUID me = actor.id().value();
-        List<TaskRow> open = openTasks(row);
+        // Read once under the lock: who is asked, and whom the decider stands in for.
+        List<TaskRow> tasks = store.tasks(row.id());
         Set<UUID> standIn = Set.copyOf(store.delegatorsOf(me, clock.instant()));
-        if (decidedInStage(row, me)) {
+        if (!maySee(actor, row, tasks, standIn)) {
+            throw notFound(id);
+        }
+        requirePending(row);
+        List<TaskRow> open = tasks.stream()
+                .filter(t -> t.stage() == row.stage() && ApprovalEngine.PENDING.equals(t.status())).toList();
+        if (decidedInStage(row, me, tasks)) {
             throw ApiProblem.forbidden("You have already decided at this stage.");
         }
         TaskRow task = open.stream().filter(t -> t.approver().id().equals(me)).findFirst()
@@ -190,7 +196,7 @@ public class Approvals {
                         + (task.decidedBy() == null ? "someone" : task.decidedBy().name()) + ".";
             };
         }
-        if (decidedInStage(row, person)) {
+        if (decidedInStage(row, person, store.tasks(row.id()))) {
             return "You have already decided at this stage; one person decides once.";
         }
         boolean allowed = org.person(person).filter(OrgChart.Person::active).isPresent()
@@ -250,22 +256,27 @@ public class Approvals {
     // --- helpers ---------------------------------------------------------------------------------
 
     private boolean maySee(WorklaneUser actor, Row row) {
+        if (actor.isStaff() || row.requester().id().equals(actor.id().value())) {
+            return true;
+        }
+        return maySee(actor, row, store.tasks(row.id()), Set.copyOf(store.delegatorsOf(actor.id().value(), clock.instant())));
+    }
+
+    private static boolean maySee(WorklaneUser actor, Row row, List<TaskRow> tasks, Set<UUID> standIn) {
         UUID me = actor.id().value();
         if (actor.isStaff() || row.requester().id().equals(me)) {
             return true;
         }
-        List<TaskRow> tasks = store.tasks(row.id());
         if (tasks.stream().anyMatch(t -> t.approver().id().equals(me) || me.equals(t.decidedBy() == null ? null : t.decidedBy().id()))) {
             return true;
         }
         // A delegate sees what waits on those they stand in for, while they do.
-        Set<UUID> standIn = Set.copyOf(store.delegatorsOf(me, clock.instant()));
         return tasks.stream().anyMatch(t -> ApprovalEngine.PENDING.equals(t.status()) && standIn.contains(t.approver().id()));
     }
 
     /** Whether {@code person} decided any task of the approval's current stage (for themselves or for someone). */
-    private boolean decidedInStage(Row row, UUID person) {
-        return row.stage() != null && store.tasks(row.id()).stream().anyMatch(t -> t.stage() == row.stage()
+    private static boolean decidedInStage(Row row, UUID person, List<TaskRow> tasks) {
+        return row.stage() != null && tasks.stream().anyMatch(t -> t.stage() == row.stage()
                 && t.decidedBy() != null && t.decidedBy().id().equals(person));
     }
 
@@ -277,11 +288,6 @@ public class Approvals {
     @Transactional
     public void cancel(String kind, UUID subjectId, String reason) {
         engine.cancel(kind, subjectId, reason);
-    }
-
-    private List<TaskRow> openTasks(Row row) {
-        return store.tasks(row.id()).stream()
-                .filter(t -> t.stage() == row.stage() && ApprovalEngine.PENDING.equals(t.status())).toList();
     }
 
     private static void requirePending(Row row) {

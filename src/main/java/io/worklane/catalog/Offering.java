@@ -8,9 +8,8 @@ import java.util.List;
 
 /**
  * An offering of the catalog at one version. {@code approval} (who must say yes) and {@code fulfilment}
- * (its plan, with the endpoints it calls) are shown to admins only; requesters see whether it
- * {@code needsApproval}. A request keeps the version it was ordered with; a
- * change makes the next version (and is refused from a stale one).
+ * (its plan, with the endpoints it calls) are shown to admins only. A request keeps the version it was
+ * ordered with; a change makes the next version (and is refused from a stale one).
  */
 public record Offering(String key, int version, String name, String description, String category, String icon,
                        TeamRef team, Entitlement entitlement, List<FormField> form, String serviceLevel,
@@ -29,11 +28,6 @@ public record Offering(String key, int version, String name, String description,
     public Offering forRequesters() {
         return new Offering(key, version, name, description, category, icon, team, entitlement, form, serviceLevel, null,
                 null, archived, createdAt, updatedAt);
-    }
-
-    /** Whether an order may wait for someone's approval (rules may still approve it at once). */
-    public boolean needsApproval() {
-        return approval != null && !approval.preAuthorised();
     }
 
     public RequestForm requestForm() {

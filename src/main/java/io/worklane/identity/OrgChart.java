@@ -72,12 +72,6 @@ public class OrgChart {
         return jdbc.sql("select exists (select 1 from teams where key = ?)").param(teamKey).query(Boolean.class).single();
     }
 
-    /** The keys of the teams {@code person} belongs to. */
-    public List<String> teamsOf(UUID person) {
-        return jdbc.sql("select t.key from team_members m join teams t on t.id = m.team_id where m.user_id = ? order by t.key")
-                .param(person).query(String.class).list();
-    }
-
     public List<Person> admins() {
         return jdbc.sql(PERSON + " where active and 'admin' = any(roles) order by lower(name)").query(Person.class).list();
     }

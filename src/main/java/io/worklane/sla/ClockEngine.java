@@ -41,10 +41,6 @@ public final class ClockEngine {
         public Duration remaining() {
             return goal == null ? null : goal.minus(elapsed);
         }
-
-        public boolean breached() {
-            return breachedAt != null;
-        }
     }
 
     public static <S> Clock compute(List<Moment<S>> moments, Conditions<S> conditions, BusinessCalendar calendar, Instant now) {
