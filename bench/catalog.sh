@@ -47,27 +47,13 @@ build_jar
   echo "options: single=$SINGLE burst=$BURST approvals=$APPROVALS connections=$CONNECTIONS java_opts='$JAVA_OPTS'"
 } > "$OUT/machine.txt"
 
-if [ "$FRESH_HOME" = 1 ] && [ -d "$WORK_HOME" ]; then
-  log "removing $WORK_HOME (--fresh-home)"
-  stop_orphan_postgres
-  rm -rf "$WORK_HOME"
-fi
-mkdir -p "$WORK_HOME"
-[ -s "$WORK_HOME/bench-operator-token" ] || \
-  (umask 077; echo "bench-operator-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$WORK_HOME/bench-operator-token")
-OPERATOR_TOKEN=$(cat "$WORK_HOME/bench-operator-token")
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=""
+prepare_home
 log "run $RUN_ID: WORKLANE_HOME=$WORK_HOME port=$PORT output in bench/out/$RUN_ID-catalog"
 
 start_app
 
-prefix="cat-$(echo "$RUN_ID" | tr 'A-Z' 'a-z' | tr -dc 'a-z0-9')"
-run_child python3 "$ROOT/bench/stamp.py" --port "$PORT" --operator-token "$OPERATOR_TOKEN" --count 1 \
-  --prefix "$prefix" --out "$OUT" > "$OUT/stamp.log" 2> "$OUT/stamp.err" || { log "stamping failed:"; cat "$OUT/stamp.err"; exit 1; }
-TENANT=$(cut -d' ' -f1 "$OUT/tokens.txt")
-SECRET=$(cut -d' ' -f2 "$OUT/tokens.txt")
-SCHEMA=$(psql -X -qAtc "select schema_name from platform.tenants where slug = '$TENANT'")
-log "tenant $TENANT, schema $SCHEMA"
+stamp_one_tenant cat
 
 load_note "orders"
 python3 "$ROOT/bench/cpu.py" "$APP_PID" "$WORK_HOME" > "$OUT/cpu-before.json"

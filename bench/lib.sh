@@ -1,5 +1,6 @@
-# Shared by bench/work.sh, bench/board.sh and bench/catalog.sh (sourced after ROOT, OUT, WORK_HOME and
-# DEADLINE are set): the jar, building it, logging, load notes, tools, starting and stopping the app, a watchdog.
+# Shared by bench/work.sh, bench/board.sh, bench/catalog.sh and bench/sla.sh (sourced after ROOT, OUT, WORK_HOME and
+# DEADLINE are set): the jar, building it, logging, load notes, tools, the data dir, stamping one tenant,
+# starting and stopping the app, a watchdog.
 # shellcheck shell=bash
 APP_PID=""
 
@@ -50,6 +51,37 @@ machine_header() {
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null) ($(git rev-parse --abbrev-ref HEAD 2>/dev/null))$(git diff --quiet HEAD -- 2>/dev/null || echo ' + uncommitted changes')"
   echo "nproc: $(nproc)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+}
+
+# --- the data dir, kept between runs ------------------------------------------------------------
+# Empties it with FRESH_HOME=1, makes it, keeps its operator token (OPERATOR_TOKEN) and picks a free
+# PORT unless one is set.
+prepare_home() {
+  if [ "$FRESH_HOME" = 1 ] && [ -d "$WORK_HOME" ]; then
+    log "removing $WORK_HOME (--fresh-home)"
+    stop_orphan_postgres
+    rm -rf "$WORK_HOME"
+  fi
+  mkdir -p "$WORK_HOME"
+  [ -s "$WORK_HOME/bench-operator-token" ] || \
+    (umask 077; echo "bench-operator-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$WORK_HOME/bench-operator-token")
+  OPERATOR_TOKEN=$(cat "$WORK_HOME/bench-operator-token")
+  if [ -z "${PORT:-}" ]; then
+    PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  fi
+}
+
+# Stamps one tenant whose slug starts with $1 (the app is running): TENANT, its admin's API token
+# SECRET, and its SCHEMA.
+stamp_one_tenant() {
+  local prefix
+  prefix="$1-$(echo "$RUN_ID" | tr 'A-Z' 'a-z' | tr -dc 'a-z0-9')"
+  run_child python3 "$ROOT/bench/stamp.py" --port "$PORT" --operator-token "$OPERATOR_TOKEN" --count 1 \
+    --prefix "$prefix" --out "$OUT" > "$OUT/stamp.log" 2> "$OUT/stamp.err" || { log "stamping failed:"; cat "$OUT/stamp.err"; exit 1; }
+  TENANT=$(cut -d' ' -f1 "$OUT/tokens.txt")
+  SECRET=$(cut -d' ' -f2 "$OUT/tokens.txt")
+  SCHEMA=$(psql -X -qAtc "select schema_name from platform.tenants where slug = '$TENANT'")
+  log "tenant $TENANT, schema $SCHEMA"
 }
 
 # --- stopping what we started (the data dir stays) -------------------------------------------------

@@ -79,19 +79,8 @@ build_jar
 } > "$OUT/machine.txt"
 
 # --- the data dir, kept between runs ----------------------------------------------------------------
-if [ "$FRESH_HOME" = 1 ] && [ -d "$WORK_HOME" ]; then
-  [ "$SKIP_SEED" = 1 ] && { echo "--fresh-home and --skip-seed exclude each other" >&2; exit 2; }
-  log "removing $WORK_HOME (--fresh-home)"
-  stop_orphan_postgres
-  rm -rf "$WORK_HOME"
-fi
-mkdir -p "$WORK_HOME"
-[ -s "$WORK_HOME/bench-operator-token" ] || \
-  (umask 077; echo "bench-operator-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$WORK_HOME/bench-operator-token")
-OPERATOR_TOKEN=$(cat "$WORK_HOME/bench-operator-token")
-if [ -z "$PORT" ]; then
-  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-fi
+[ "$FRESH_HOME" = 1 ] && [ "$SKIP_SEED" = 1 ] && { echo "--fresh-home and --skip-seed exclude each other" >&2; exit 2; }
+prepare_home
 BASE=http://127.0.0.1:$PORT
 log "run $RUN_ID: WORKLANE_HOME=$WORK_HOME port=$PORT output in bench/out/$RUN_ID-work, results in docs/benchmarks/$RUN_ID-work"
 
