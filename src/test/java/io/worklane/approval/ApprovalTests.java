@@ -96,6 +96,9 @@ class ApprovalTests {
         assertThat(approved.json().get("status").asString()).isEqualTo("approved");
         assertThat(mark.post(api("/approvals/" + approval + "/decision"), Map.of("decision", "approve")).status()).isEqualTo(409);
 
+        // Approval releases the run; its first stage starts in a job right after the commit.
+        await().atMost(Duration.ofSeconds(10)).until(() -> rita.get(api("/requests/" + id)).json().get("fulfilment")
+                .get("steps").get(0).get("status").asString().equals("running"));
         JsonNode request = rita.get(api("/requests/" + id)).json();
         assertThat(request.get("fulfilment").get("status").asString()).isEqualTo("running");
         assertThat(request.get("fulfilment").get("steps").get(0).get("status").asString()).isEqualTo("running");

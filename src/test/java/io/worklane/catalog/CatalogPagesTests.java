@@ -104,6 +104,9 @@ class CatalogPagesTests {
                 "decision", "approve", "comment", "Budgeted"));
         assertThat(approved.status()).isEqualTo(302);
 
+        // Approval releases the run; its first stage starts in a job right after the commit.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> ada.get(link).body().contains("/steps/prepare/complete"));
         var before = ada.get(link);
         assertThat(before.body()).contains("prepare", "deliver", "240 min", "under way", "/steps/prepare/complete")
                 .doesNotContain("/steps/deliver/complete");
